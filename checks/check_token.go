@@ -1,0 +1,149 @@
+package checks
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
+
+	"github.com/kvdoctor/kvdoctor/checks/catalog"
+	"github.com/kvdoctor/kvdoctor/internal/aadsts"
+	"github.com/kvdoctor/kvdoctor/internal/azcloud"
+)
+
+// maxClockSkew is how far the local clock may be from Entra ID's before
+// tokens and assertions misbehave.
+const maxClockSkew = 5 * time.Minute
+
+// checkToken acquires a token for the vault's scope with the configured
+// credential, as the app would. When an earlier check found a fix it can
+// apply in memory (the vault cloud's authority), it uses the fix instead and
+// marks that finding verified when a token is issued.
+func checkToken(ctx context.Context, s *state) Result {
+	r := Result{ID: catalog.CheckToken, Status: Pass}
+	switch {
+	case !s.credUsable:
+		return skipped(r, catalog.CheckEnv)
+	case !s.vaultCloudOK:
+		return skipped(r, catalog.CheckCloud)
+	case len(s.fixes) > 0 && s.cfg.NoVerify:
+		return skipped(r, s.fixes[0].check)
+	}
+	r.Assumptions = s.assumptions()
+	rec := NewRecorder(s.now)
+	r.Facts.Add("credential", s.cred.kind)
+	r.Facts.Add("authority", s.tokenAuthority)
+	r.Facts.Add("tenant", s.cred.tenantID)
+	r.Facts.Add("scope", s.tokenScope)
+	if len(s.fixes) > 0 {
+		r.Facts.Add("verifying", "the credential was sent to "+s.tokenAuthority+" (--no-verify turns this off)")
+	}
+	tok, err := s.acquire(ctx, rec, s.cred.tenantID, s.tokenAuthority, s.tokenScope)
+	r.Requests = rec.Requests()
+	if off, ok := rec.ClockOffset(); ok && (off > maxClockSkew || off < -maxClockSkew) {
+		f := NewFinding(catalog.ClockSkew, catalog.ParamSkew, off.Round(time.Second).String(), catalog.ParamHost, azcloud.HostOf(s.tokenAuthority))
+		if err == nil {
+			f.Severity = catalog.Warning
+		}
+		r.Add(f)
+	}
+	if err != nil {
+		r.Add(s.tokenFinding(err))
+		return r
+	}
+	s.token = tok
+	r.Facts.Add("expiresOn", tok.expiresOn.UTC().Format(time.RFC3339))
+	for _, f := range s.fixes {
+		s.markVerified(f.check, f.code)
+	}
+	if s.cred.kind == credClientSecret && isGUID(s.cred.secret.reveal()) {
+		s.clearFinding(catalog.CheckEnv, catalog.SecretLooksLikeID)
+		r.Facts.Add(catalog.SecretLooksLikeID, "cleared: a token was issued with this secret")
+	}
+	return r
+}
+
+// tokenFinding classifies a failed token request: by the AADSTS code in the
+// response's error_codes when Entra ID answered, else by the transport error.
+func (s *state) tokenFinding(err error) Finding {
+	var afe *azidentity.AuthenticationFailedError
+	if errors.As(err, &afe) && afe.RawResponse != nil {
+		if e, ok := readEntraError(afe.RawResponse); ok && len(e.Codes) > 0 {
+			return s.aadstsFinding(e)
+		}
+		return NewFinding(catalog.TokenFailed, catalog.ParamDetail, fmt.Sprintf("HTTP %d from %s", afe.RawResponse.StatusCode, afe.RawResponse.Request.URL.Host))
+	}
+	host := azcloud.HostOf(s.tokenAuthority)
+	u := &url.URL{Scheme: "https", Host: host}
+	return transportFinding(err, host, proxyFor(s.transport, u), s.proxy.connectStatus(host), false)
+}
+
+func (s *state) aadstsFinding(e entraError) Finding {
+	code := e.Codes[0]
+	tokenCloud, _ := azcloud.ByAuthorityHost(s.tokenAuthority)
+	slug := aadsts.FindingFor(code, tokenCloud.Name != s.vaultCloud.Name)
+	meaning := ""
+	if c, ok := aadsts.Lookup(code); ok {
+		meaning = c.Meaning
+	}
+	f := NewFinding(slug,
+		catalog.ParamCode, fmt.Sprintf("AADSTS%d", code),
+		catalog.ParamCodeMeaning, meaning,
+		catalog.ParamCloud, s.vaultCloud.Name,
+		catalog.ParamTenantID, s.cred.tenantID,
+		catalog.ParamClientID, s.cred.clientID,
+		catalog.ParamAuthorityHost, s.tokenAuthority,
+		catalog.ParamExpectedAuthorityHost, s.vaultCloud.Authority(),
+		catalog.ParamScope, s.tokenScope,
+		catalog.ParamExpectedScope, s.vaultCloud.Scope(),
+		catalog.ParamResource, strings.TrimSuffix(s.tokenScope, "/.default"),
+		catalog.ParamCertificatePath, s.cred.certPath)
+	if slug == catalog.EnvMalformed {
+		f.Params[catalog.ParamVariable] = varTenantID
+		f.Params[catalog.ParamProblem] = "not-a-tenant"
+	}
+	f.Quote = firstLine(e.Description)
+	return f
+}
+
+func firstLine(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	if i := strings.Index(s, "\n"); i >= 0 {
+		s = s[:i]
+	}
+	if i := strings.Index(s, " Trace ID:"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+func skipped(r Result, blockedBy string) Result {
+	r.Status = Skip
+	r.BlockedBy = blockedBy
+	return r
+}
+
+// clearFinding removes the findings with code from check id's result and
+// recomputes its status.
+func (s *state) clearFinding(id, code string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.results[id]
+	if r == nil {
+		return
+	}
+	kept := r.Findings[:0]
+	for _, f := range r.Findings {
+		if f.Code != code {
+			kept = append(kept, f)
+		}
+	}
+	r.Findings, r.Status = nil, Pass
+	for _, f := range kept {
+		r.Add(f)
+	}
+}

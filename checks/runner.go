@@ -1,0 +1,130 @@
+package checks
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kvdoctor/kvdoctor/checks/catalog"
+	"github.com/kvdoctor/kvdoctor/internal/azcloud"
+)
+
+// check is one step of the diagnosis.
+type check struct {
+	id  string
+	run func(context.Context, *state) Result
+}
+
+// order is the story a support engineer follows, in the order reports show
+// it. Run executes token and vault concurrently; everything else in turn.
+var order = []check{
+	{catalog.CheckEnv, checkEnv},
+	{catalog.CheckCloud, checkCloud},
+	{catalog.CheckToken, checkToken},
+	{catalog.CheckClaims, checkClaims},
+	{catalog.CheckVault, checkVault},
+	{catalog.CheckAccess, checkAccess},
+}
+
+// Run diagnoses cfg's vault and returns every check's result, in order. It
+// never fails: what goes wrong is a finding, and a panicking check becomes
+// a failed result so it cannot hide the others.
+func Run(ctx context.Context, cfg Config) []Result {
+	s := newState(cfg)
+	byID := map[string]check{}
+	for _, c := range order {
+		byID[c.id] = c
+	}
+	run := func(id string) { s.store(runOne(ctx, s, byID[id])) }
+
+	run(catalog.CheckEnv)
+	run(catalog.CheckCloud)
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); run(catalog.CheckToken) }()
+	go func() { defer wg.Done(); run(catalog.CheckVault) }()
+	wg.Wait()
+	s.reconcileTenant(ctx)
+	run(catalog.CheckClaims)
+	run(catalog.CheckAccess)
+
+	out := make([]Result, 0, len(order))
+	for _, c := range order {
+		out = append(out, *s.result(c.id))
+	}
+	return out
+}
+
+func newState(cfg Config) *state {
+	s := &state{cfg: cfg, now: cfg.Now, results: map[string]*Result{}, proxy: &proxyRecorder{}}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.cfg.Getenv == nil {
+		s.cfg.Getenv = func(string) string { return "" }
+	}
+	s.vaultURL = cfg.VaultURL
+	s.vaultName = vaultName(cfg.VaultURL)
+	s.vaultCloud, s.vaultCloudOK = azcloud.ByVaultHost(cfg.VaultURL.Host)
+	s.transport = newTransport(cfg.Transport, s.proxy)
+	return s
+}
+
+func (s *state) store(r Result) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.results[r.ID] = &r
+	if r.ID == catalog.CheckVault && (r.Status == Fail || r.Status == Skip) {
+		s.vaultBlocked = true
+	}
+	for _, f := range r.Findings {
+		if f.Code == catalog.VaultTenantMismatch {
+			s.tenantMismatchReported = true
+		}
+	}
+}
+
+// runOne runs c, timing it and turning a panic into a failed result.
+func runOne(ctx context.Context, s *state, c check) (r Result) {
+	start := time.Now()
+	defer func() {
+		if p := recover(); p != nil {
+			r = Result{ID: c.id, Status: Fail}
+			r.Facts.Add("panic", fmt.Sprint(p))
+			r.Facts.Add("stack", strings.TrimSpace(string(debug.Stack())))
+		}
+		r.Duration = time.Since(start)
+	}()
+	return c.run(ctx, s)
+}
+
+// reconcileTenant runs after token and vault: when the vault's challenge
+// names another tenant than the token's, it asks for a token from the
+// vault's tenant (the fix) and, when one is issued, marks the finding
+// verified so claims and access run under that assumption.
+func (s *state) reconcileTenant(ctx context.Context) {
+	if !s.tenantMismatchReported || s.challenge == nil || s.token == nil || s.cfg.NoVerify ||
+		strings.EqualFold(s.challenge.tenant, s.token.tenant) {
+		return
+	}
+	vault := s.result(catalog.CheckVault)
+	rec := NewRecorder(s.now)
+	tok, err := s.acquire(ctx, rec, s.challenge.tenant, s.token.authority, s.tokenScope)
+	s.mu.Lock()
+	vault.Requests = append(vault.Requests, rec.Requests()...)
+	s.mu.Unlock()
+	if err != nil {
+		f := s.tokenFinding(err)
+		s.mu.Lock()
+		vault.Add(f)
+		s.mu.Unlock()
+		s.token = nil
+		return
+	}
+	s.token = tok
+	s.fixes = append(s.fixes, fix{check: catalog.CheckVault, code: catalog.VaultTenantMismatch})
+	s.markVerified(catalog.CheckVault, catalog.VaultTenantMismatch)
+}
