@@ -5,6 +5,7 @@
 package catalog
 
 import (
+	"maps"
 	"sort"
 	"strings"
 )
@@ -75,6 +76,9 @@ type Entry struct {
 	Commands []string
 	// Verified describes, when the finding's fix was verified in memory, what was verified.
 	Verified Text
+	// Params names the parameters the reporting check supplies; the texts
+	// use no others. Any of them may be missing at render time.
+	Params []string
 }
 
 // Anchor is the finding's section in docs/findings.md.
@@ -92,8 +96,9 @@ type Rendered struct {
 
 // Render fills the entry's placeholders from params in lang. A placeholder
 // with no value is shown as <name>, so a command stays copyable and visibly
-// incomplete.
+// incomplete. A problem code ({problem}) is shown as its phrase in lang.
 func (e Entry) Render(lang Lang, params map[string]string) Rendered {
+	params = localize(params, lang)
 	fill := func(s string) string { return Fill(s, params) }
 	cmds := make([]string, len(e.Commands))
 	for i, c := range e.Commands {
@@ -134,6 +139,18 @@ func Fill(s string, params map[string]string) string {
 		}
 		s = s[open+end+1:]
 	}
+}
+
+// localize returns params with the values that are codes (the problem)
+// replaced by their phrase in lang; params itself is left untouched.
+func localize(params map[string]string, lang Lang) map[string]string {
+	code, ok := params[ParamProblem]
+	if !ok || code == "" {
+		return params
+	}
+	out := maps.Clone(params)
+	out[ParamProblem] = ProblemText(code, lang)
+	return out
 }
 
 func isParamName(s string) bool {

@@ -1,11 +1,22 @@
 package catalog
 
-// entries is the catalogue, in the order the checks meet the findings.
-// PLACEHOLDER: being written out in full.
-var entries = []Entry{
-	{Slug: EnvMissing, Severity: Error, Check: CheckEnv,
-		Title:   Text{EN: "The environment configures no credential", ZH: "环境未配置任何凭据"},
-		Meaning: Text{EN: "{variable} is not set.", ZH: "未设置 {variable}。"},
-		Fix:     Text{EN: "Set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET.", ZH: "请设置 AZURE_TENANT_ID、AZURE_CLIENT_ID 和 AZURE_CLIENT_SECRET。"},
-	},
-}
+import "slices"
+
+// entries is the catalogue, in the order the checks meet the findings;
+// explain-only findings come last.
+var entries = slices.Concat(
+	envEntries,
+	cloudEntries,
+	tokenEntries,
+	claimsEntries,
+	vaultEntries,
+	accessEntries,
+	explainEntries,
+)
+
+// azCloudSet is the first command of every fix that runs the Azure CLI:
+// az acts on one cloud at a time, and the vault's may not be the active one.
+const azCloudSet = "az cloud set -n {cloud}"
+
+// exportSecret is how the fix puts a new client secret where the app reads it.
+const exportSecret = "export AZURE_CLIENT_SECRET=<password>"
