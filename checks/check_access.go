@@ -20,8 +20,8 @@ import (
 // checkAccess uses the token on the vault: get on --secret, or on a random
 // name that cannot exist (a 404 proves get is granted without reading any
 // secret), then list. A secret's value is dropped the moment it arrives.
-func checkAccess(ctx context.Context, s *state) Result {
-	r := Result{ID: catalog.CheckAccess, Status: Pass}
+func checkAccess(ctx context.Context, s *state) (r Result) {
+	r = Result{ID: catalog.CheckAccess, Status: Pass}
 	switch {
 	case s.token == nil && s.vaultBlocked:
 		return skipped(r, catalog.CheckVault)

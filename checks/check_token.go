@@ -70,6 +70,14 @@ func checkToken(ctx context.Context, s *state) Result {
 // tokenFinding classifies a failed token request: by the AADSTS code in the
 // response's error_codes when Entra ID answered, else by the transport error.
 func (s *state) tokenFinding(err error) Finding {
+	var ce credentialError
+	if errors.As(err, &ce) {
+		return NewFinding(catalog.CertificateInvalid,
+			catalog.ParamClientID, s.cred.clientID,
+			catalog.ParamCertificatePath, s.cred.certPath,
+			catalog.ParamCloud, s.vaultCloud.Name,
+			catalog.ParamDetail, errorLine(ce.err))
+	}
 	var afe *azidentity.AuthenticationFailedError
 	if errors.As(err, &afe) && afe.RawResponse != nil {
 		if e, ok := readEntraError(afe.RawResponse); ok && len(e.Codes) > 0 {

@@ -20,8 +20,8 @@ const probeAPIVersion = "2026-04-01"
 // checkVault reaches the vault without a token: through the proxy when one
 // applies, else DNS first; then TLS; then the 401 challenge, which names the
 // vault's tenant and resource. It runs concurrently with checkToken.
-func checkVault(ctx context.Context, s *state) Result {
-	r := Result{ID: catalog.CheckVault, Status: Pass}
+func checkVault(ctx context.Context, s *state) (r Result) {
+	r = Result{ID: catalog.CheckVault, Status: Pass}
 	if !s.vaultCloudOK {
 		return skipped(r, catalog.CheckCloud)
 	}

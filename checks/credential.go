@@ -73,7 +73,7 @@ func newCredential(c envCredential, tenant, authority string, opts azcore.Client
 func (s *state) acquire(ctx context.Context, rec *Recorder, tenant, authority, scope string) (*acquiredToken, error) {
 	cred, err := newCredential(s.cred, tenant, authority, clientOptions(s.transport, rec, authority))
 	if err != nil {
-		return nil, err
+		return nil, credentialError{err}
 	}
 	tok, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{scope}, TenantID: tenant})
 	if err != nil {
@@ -97,3 +97,10 @@ func errorLine(err error) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// credentialError is a credential kvdoctor could not even build from the
+// environment (an unreadable certificate), as opposed to one Entra ID refused.
+type credentialError struct{ err error }
+
+func (e credentialError) Error() string { return e.err.Error() }
+func (e credentialError) Unwrap() error { return e.err }

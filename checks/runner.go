@@ -29,11 +29,17 @@ var order = []check{
 	{catalog.CheckAccess, checkAccess},
 }
 
-// Run diagnoses cfg's vault and returns every check's result, in order. It
-// never fails: what goes wrong is a finding, and a panicking check becomes
-// a failed result so it cannot hide the others.
-func Run(ctx context.Context, cfg Config) []Result {
+// Run diagnoses cfg's vault and returns the report: every check's result in
+// order, the target, and the run's start, duration, proxy and client
+// address. It never fails: what goes wrong is a finding, and a panicking
+// check becomes a failed result so it cannot hide the others.
+func Run(ctx context.Context, cfg Config) Report {
 	s := newState(cfg)
+	start := s.now()
+	rep := Report{
+		Target: Target{Vault: cfg.VaultURL.String(), Cloud: s.vaultCloudName(), Secret: cfg.Secret},
+		Header: Header{Start: start.UTC().Truncate(time.Second), Proxy: proxyDisplay(proxyFor(s.transport, s.vaultURL))},
+	}
 	byID := map[string]check{}
 	for _, c := range order {
 		byID[c.id] = c
@@ -51,11 +57,12 @@ func Run(ctx context.Context, cfg Config) []Result {
 	run(catalog.CheckClaims)
 	run(catalog.CheckAccess)
 
-	out := make([]Result, 0, len(order))
 	for _, c := range order {
-		out = append(out, *s.result(c.id))
+		rep.Results = append(rep.Results, *s.result(c.id))
 	}
-	return out
+	rep.Header.DurationMs = s.now().Sub(start).Milliseconds()
+	rep.Header.ClientAddress = s.clientAddress
+	return rep
 }
 
 func newState(cfg Config) *state {
@@ -77,7 +84,7 @@ func (s *state) store(r Result) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.results[r.ID] = &r
-	if r.ID == catalog.CheckVault && (r.Status == Fail || r.Status == Skip) {
+	if r.ID == catalog.CheckVault && s.challenge == nil {
 		s.vaultBlocked = true
 	}
 	for _, f := range r.Findings {

@@ -27,7 +27,11 @@ func (p *proxyRecorder) onConnect(_ context.Context, _ *url.URL, req *http.Reque
 	if p.status == nil {
 		p.status = map[string]int{}
 	}
-	p.status[req.URL.Hostname()] = resp.StatusCode
+	host := req.Host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	p.status[host] = resp.StatusCode
 	return nil
 }
 

@@ -70,3 +70,15 @@ const (
 	// ParamDetail is a short extra fact, language-independent (an error from Go's net stack).
 	ParamDetail = "detail"
 )
+
+// ParamNames lists every parameter name, the only names a catalogue text
+// may use as {name}.
+var ParamNames = []string{
+	ParamVault, ParamVaultURL, ParamCloud, ParamAuthorityCloud, ParamAuthorityHost,
+	ParamExpectedAuthorityHost, ParamScope, ParamExpectedScope, ParamResource,
+	ParamTenantID, ParamVaultTenantID, ParamTokenTenantID, ParamClientID, ParamObjectID,
+	ParamSecret, ParamVariable, ParamProblem, ParamCode, ParamCodeMeaning,
+	ParamExpectedAudience, ParamFoundAudience, ParamExpectedIssuer, ParamFoundIssuer,
+	ParamClientAddress, ParamHost, ParamProxy, ParamSkew, ParamRole, ParamAction,
+	ParamPermission, ParamCertificatePath, ParamLength, ParamDetail,
+}
