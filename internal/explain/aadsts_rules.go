@@ -1,0 +1,300 @@
+package explain
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/kvdoctor/kvdoctor/checks/catalog"
+	"github.com/kvdoctor/kvdoctor/internal/azcloud"
+)
+
+// aadstsRule is what a code says on its own.
+type aadstsRule struct {
+	slug string
+	conf Confidence
+}
+
+// aadstsRules maps every code of aadsts.tsv that needs no context to its
+// finding. Codes read in context are in aadstsContextual; everything else is
+// token-failed with the code's meaning.
+var aadstsRules = map[int]aadstsRule{
+	700016:  {catalog.AppNotInTenant, High},
+	7000229: {catalog.AppNotInTenant, High},
+	7000215: {catalog.InvalidClientSecret, High},
+	7000222: {catalog.ClientSecretExpired, High},
+	900023:  {catalog.EnvMalformed, High},
+	700027:  {catalog.CertificateInvalid, High},
+	700030:  {catalog.CertificateInvalid, High},
+	700021:  {catalog.CertificateInvalid, Medium},
+	70011:   {catalog.ScopeInvalid, High},
+	700022:  {catalog.ScopeInvalid, High},
+	901002:  {catalog.ScopeInvalid, Medium},
+	70021:   {catalog.FederatedTokenInvalid, High},
+	700211:  {catalog.FederatedTokenInvalid, High},
+	700212:  {catalog.FederatedTokenInvalid, High},
+	700213:  {catalog.FederatedTokenInvalid, High},
+	70025:   {catalog.FederatedTokenInvalid, High},
+	7002138: {catalog.FederatedTokenInvalid, High},
+	700223:  {catalog.FederatedTokenInvalid, Medium},
+	700238:  {catalog.FederatedTokenInvalid, Medium},
+	70052:   {catalog.FederatedTokenInvalid, Medium},
+	700229:  {catalog.FederatedTokenInvalid, Medium},
+	700222:  {catalog.FederatedTokenInvalid, Medium},
+	50166:   {catalog.FederatedTokenInvalid, Medium},
+	900382:  {catalog.CloudMismatch, High},
+	900432:  {catalog.CloudMismatch, High},
+	90038:   {catalog.CloudMismatch, High},
+	1000104: {catalog.CloudMismatch, Medium},
+	50049:   {catalog.AuthorityInvalid, High},
+	9001023: {catalog.AuthorityInvalid, Medium},
+	50194:   {catalog.AuthorityInvalid, Medium},
+	50128:   {catalog.TenantNotFound, Medium},
+	500021:  {catalog.ProxyProblem, Medium},
+	50002:   {catalog.ProxyProblem, Medium},
+}
+
+// aadstsContextual are the codes whose finding depends on the text around
+// them (resource, hosts, credential, wording).
+var aadstsContextual = map[int]bool{
+	500011: true, 50001: true, 90002: true, 700024: true, 50012: true,
+	70001: true, 700023: true, 50027: true, 50048: true, 70002: true,
+	700082: true, 70008: true, 50173: true, 70043: true, 50078: true,
+	50076: true, 50079: true,
+}
+
+// refreshCodes are the codes of an expired or revoked user sign-in: only
+// developer tools (the Azure CLI, Visual Studio, VS Code) hold such grants.
+var refreshCodes = map[int]bool{700082: true, 70008: true, 50173: true, 70043: true, 50078: true, 50076: true, 50079: true}
+
+var (
+	reResourceNamed = regexp.MustCompile(`(?i)resource principal named (\S+?)\.? was not found`)
+	reResourceSq    = regexp.MustCompile(`resourceprincipalnamed(\S+?)wasnotfound`)
+	reTenantQuoted  = regexp.MustCompile(`(?i)tenant '([^']+)' not found`)
+	reAppIdentifier = regexp.MustCompile(`(?i)application with identifier '([^']+)'`)
+	reDirectory     = regexp.MustCompile(`(?i)in the directory '([^']+)'`)
+	reKeysForApp    = regexp.MustCompile(`(?i)for app '([^']+)'`)
+)
+
+// aadstsSignals turns one AADSTS code seen on line into signals.
+func aadstsSignals(in *input, sc *scan, code int, line int) []signal {
+	win := in.window(line-1, line+4, 3000)
+	sqwin := in.sqWindow(line-1, line+4, 3000)
+	codeStr := "AADSTS" + strconv.Itoa(code)
+	meaning := ""
+	if info, ok := aadstsTable[code]; ok {
+		meaning = info.Meaning
+	}
+	failed := func(conf Confidence) []signal {
+		return []signal{newSignal(line, conf, catalog.TokenFailed, catalog.ParamCode, codeStr, catalog.ParamCodeMeaning, meaning)}
+	}
+	if r, ok := aadstsRules[code]; ok {
+		kv := []string{catalog.ParamCode, codeStr, catalog.ParamCodeMeaning, meaning}
+		switch code {
+		case 700016:
+			kv = append(kv, catalog.ParamClientID, submatch(reAppIdentifier, win), catalog.ParamTenantID, submatch(reDirectory, win))
+		case 7000222:
+			kv = append(kv, catalog.ParamClientID, submatch(reKeysForApp, win))
+		case 900023:
+			kv = append(kv, catalog.ParamVariable, "AZURE_TENANT_ID", catalog.ParamProblem, "not-guid-or-domain")
+		}
+		return []signal{newSignal(line, r.conf, r.slug, kv...)}
+	}
+	if !aadstsContextual[code] {
+		return failed(Medium)
+	}
+	fed := in.has("federated") || in.has("workloadidentity") || in.has("AZURE_FEDERATED_TOKEN_FILE")
+	switch code {
+	case 500011, 50001:
+		return resourceSignals(in, sc, code, line, win, sqwin)
+	case 90002:
+		return tenantNotFoundSignals(in, sc, line, win)
+	case 700024:
+		if fed {
+			return []signal{newSignal(line, Medium, catalog.FederatedTokenInvalid, catalog.ParamCode, codeStr)}
+		}
+		return []signal{newSignal(line, Medium, catalog.ClockSkew, catalog.ParamCode, codeStr)}
+	case 50012:
+		switch {
+		case strings.Contains(sqwin, "clientsecret"):
+			return []signal{newSignal(line, Medium, catalog.InvalidClientSecret, catalog.ParamCode, codeStr)}
+		case strings.Contains(sqwin, "certificate") || strings.Contains(sqwin, "signature") || strings.Contains(sqwin, "thumbprint"):
+			return []signal{newSignal(line, Medium, catalog.CertificateInvalid, catalog.ParamCode, codeStr)}
+		}
+		return failed(Medium)
+	case 70001:
+		if strings.Contains(sqwin, "wasnotfoundinthedirectory") {
+			return []signal{newSignal(line, Medium, catalog.AppNotInTenant, catalog.ParamCode, codeStr,
+				catalog.ParamClientID, submatch(reAppIdentifier, win), catalog.ParamTenantID, submatch(reDirectory, win))}
+		}
+		return failed(Medium)
+	case 700023, 50027, 50048:
+		if fed {
+			return []signal{newSignal(line, Medium, catalog.FederatedTokenInvalid, catalog.ParamCode, codeStr)}
+		}
+		if code == 700023 && !strings.Contains(sqwin, "assertion") {
+			return []signal{newSignal(line, Medium, catalog.ScopeInvalid, catalog.ParamCode, codeStr)}
+		}
+		return []signal{newSignal(line, Medium, catalog.CertificateInvalid, catalog.ParamCode, codeStr)}
+	case 70002:
+		return failed(Low)
+	}
+	if refreshCodes[code] {
+		conf := Medium
+		if cliContext(in) {
+			conf = High
+		}
+		return []signal{newSignal(line, conf, catalog.CLINotLoggedIn, catalog.ParamCode, codeStr, catalog.ParamCodeMeaning, meaning)}
+	}
+	return failed(Medium)
+}
+
+// resourceSignals reads AADSTS500011 and AADSTS50001: the resource named is
+// either another cloud's Key Vault (cloud-mismatch) or no Key Vault
+// identifier at all (scope-invalid).
+func resourceSignals(in *input, sc *scan, code, line int, win, sqwin string) []signal {
+	codeStr := "AADSTS" + strconv.Itoa(code)
+	res := pickURL(submatch(reResourceNamed, win), submatch(reResourceSq, sqwin))
+	kv := []string{catalog.ParamCode, codeStr, catalog.ParamResource, res}
+	if res == "" {
+		return []signal{newSignal(line, Medium, catalog.ScopeInvalid, kv...)}
+	}
+	resCloud, isKV := azcloud.ByVaultResource(res)
+	if !isKV {
+		if c, ok := managementCloud(res); ok {
+			resCloud, isKV = c, true
+		}
+	}
+	if !isKV {
+		conf := Medium
+		if strings.Contains(strings.ToLower(res), "vault") || strings.Contains(res, "<") || strings.Contains(res, "{") {
+			conf = High
+		}
+		kv = append(kv, catalog.ParamScope, res)
+		if c, ok := resourceHostCloud(res, sc); ok {
+			kv = append(kv, catalog.ParamExpectedScope, c.Scope(), catalog.ParamCloud, c.Name)
+		}
+		return []signal{newSignal(line, conf, catalog.ScopeInvalid, kv...)}
+	}
+	auth := sc.hosts.clouds(authorityHost)
+	vaults := sc.hosts.clouds(vaultHost, privateLinkHost)
+	kv = append(kv, catalog.ParamScope, res)
+	if other, ok := otherCloud(resCloud, vaults); ok {
+		kv = append(kv, catalog.ParamCloud, other.Name, catalog.ParamExpectedScope, other.Scope(),
+			catalog.ParamExpectedAuthorityHost, other.Authority())
+		return []signal{newSignal(line, High, catalog.CloudMismatch, kv...)}
+	}
+	kv = append(kv, catalog.ParamCloud, resCloud.Name, catalog.ParamExpectedAuthorityHost, resCloud.Authority())
+	if other, ok := otherCloud(resCloud, auth); ok {
+		kv = append(kv, catalog.ParamAuthorityCloud, other.Name, catalog.ParamAuthorityHost, other.Authority())
+		return []signal{newSignal(line, High, catalog.CloudMismatch, kv...)}
+	}
+	if cloudIn(resCloud, auth) {
+		return []signal{newSignal(line, Medium, catalog.TokenFailed, catalog.ParamCode, codeStr, catalog.ParamCodeMeaning, aadstsTable[code].Meaning)}
+	}
+	return []signal{newSignal(line, Medium, catalog.CloudMismatch, kv...)}
+}
+
+// tenantNotFoundSignals reads AADSTS90002. Across clouds is how users most
+// often meet it, so without hosts that show the tenant's own cloud it is
+// cloud-mismatch at medium confidence with tenant-not-found second.
+func tenantNotFoundSignals(in *input, sc *scan, line int, win string) []signal {
+	tenant := submatch(reTenantQuoted, win)
+	auth := sc.hosts.clouds(authorityHost)
+	vaults := sc.hosts.clouds(vaultHost, privateLinkHost)
+	tnf := func(conf Confidence) signal {
+		return newSignal(line, conf, catalog.TenantNotFound, catalog.ParamCode, "AADSTS90002", catalog.ParamTenantID, tenant)
+	}
+	if len(vaults) > 0 && len(auth) > 0 {
+		v := vaults[0]
+		if a, ok := otherCloud(v, auth); ok {
+			return []signal{newSignal(line, High, catalog.CloudMismatch, catalog.ParamCode, "AADSTS90002", catalog.ParamTenantID, tenant,
+				catalog.ParamCloud, v.Name, catalog.ParamAuthorityCloud, a.Name, catalog.ParamAuthorityHost, a.Authority(),
+				catalog.ParamExpectedAuthorityHost, v.Authority()), tnf(Low)}
+		}
+		return []signal{tnf(High)}
+	}
+	kv := []string{catalog.ParamCode, "AADSTS90002", catalog.ParamTenantID, tenant}
+	if len(vaults) > 0 {
+		kv = append(kv, catalog.ParamCloud, vaults[0].Name, catalog.ParamExpectedAuthorityHost, vaults[0].Authority())
+	}
+	if len(auth) > 0 {
+		kv = append(kv, catalog.ParamAuthorityCloud, auth[0].Name, catalog.ParamAuthorityHost, auth[0].Authority())
+	}
+	return []signal{newSignal(line, Medium, catalog.CloudMismatch, kv...), tnf(Medium)}
+}
+
+// managementCloud finds the cloud whose Resource Manager resource res is.
+func managementCloud(res string) (azcloud.Cloud, bool) {
+	r := strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(res), "/.default"), "/")
+	for _, c := range azcloud.All {
+		if r == c.ManagementResource {
+			return c, true
+		}
+	}
+	return azcloud.Cloud{}, false
+}
+
+// resourceHostCloud guesses the cloud a wrong resource was meant for: from
+// its own host (a vault URL or private link host), else from the vault hosts
+// of the text.
+func resourceHostCloud(res string, sc *scan) (azcloud.Cloud, bool) {
+	h := azcloud.HostOf(res)
+	if c, ok := azcloud.ByVaultHost(h); ok {
+		return c, true
+	}
+	for _, c := range azcloud.All {
+		if strings.HasSuffix(h, strings.TrimPrefix(c.PrivateLinkZone, "privatelink.")) {
+			return c, true
+		}
+	}
+	if v := sc.hosts.clouds(vaultHost, privateLinkHost); len(v) > 0 {
+		return v[0], true
+	}
+	return azcloud.Cloud{}, false
+}
+
+// cliContext says whether the text comes from the Azure CLI or from a
+// credential that uses it.
+func cliContext(in *input) bool {
+	return in.has("azureclicredential") || in.has("az login") || in.has("azure-cli") || in.has("azure/cli") ||
+		strings.Contains(in.lower, "$ az ") || strings.HasPrefix(in.lower, "az ") || strings.Contains(in.lower, "\naz ")
+}
+
+// submatch is the first group of re in s, or "".
+func submatch(re *regexp.Regexp, s string) string {
+	m := re.FindStringSubmatch(s)
+	if len(m) < 2 {
+		return ""
+	}
+	return strings.Trim(m[1], `"',;`)
+}
+
+// pickURL chooses between a URL read from spaced text and one read from
+// squeezed text (where a URL wrapped mid-word is whole again): the squeezed
+// one only when it is a known host or resource and the spaced one is not.
+func pickURL(spaced, squeezed string) string {
+	spaced = strings.TrimRight(spaced, ".")
+	squeezed = strings.TrimRight(squeezed, ".")
+	if spaced != "" && knownURL(spaced) || squeezed == "" {
+		return spaced
+	}
+	if knownURL(squeezed) {
+		return squeezed
+	}
+	if spaced != "" {
+		return spaced
+	}
+	return squeezed
+}
+
+func knownURL(s string) bool {
+	if _, ok := azcloud.ByVaultResource(s); ok {
+		return true
+	}
+	if _, ok := managementCloud(s); ok {
+		return true
+	}
+	_, ok := azcloud.ByVaultHost(azcloud.HostOf(s))
+	return ok
+}

@@ -1,0 +1,203 @@
+package explain
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kvdoctor/kvdoctor/checks/catalog"
+)
+
+// phraseRule recognises a finding by fixed texts: Key Vault's error and inner
+// codes (which are codes, hence high confidence) and, where no code exists,
+// the service's or the runtime's own words. Phrases are matched ignoring
+// case and white space.
+type phraseRule struct {
+	phrases []string
+	slug    string
+	conf    Confidence
+	// kvCode is the Key Vault code this rule stands for, for the evidence.
+	kvCode string
+	// params reads parameters from the text around the line.
+	params func(in *input, line int) []string
+	// transport rules skip lines about the managed identity endpoint,
+	// whose silence is how a credential chain learns it is not on Azure.
+	transport bool
+}
+
+var (
+	reClientAddress = regexp.MustCompile(`(?i)client address:? ?([0-9a-f.:]+[0-9a-f])`)
+	reSecretName    = regexp.MustCompile(`(?i)a secret with \(name/id\) (\S+) was not found`)
+	rePermission    = regexp.MustCompile(`(?i)does not have (secrets \w+) permission`)
+	reAction        = regexp.MustCompile(`(?i)action: '([^']+)'`)
+	reDeletedSecret = regexp.MustCompile(`(?i)deleted secret not found: (\S+)`)
+)
+
+func regexParam(re *regexp.Regexp, name string) func(*input, int) []string {
+	return func(in *input, line int) []string {
+		return []string{name, submatch(re, in.window(line-1, line+8, 4000))}
+	}
+}
+
+var phraseRules = []phraseRule{
+	{phrases: []string{"forbiddenbyrbac", "callerisnotauthorizedtoperformactiononresource"}, slug: catalog.RBACRoleMissing, conf: High, kvCode: "ForbiddenByRbac",
+		params: regexParam(reAction, catalog.ParamAction)},
+	{phrases: []string{"doesnothavesecretsgetpermission", "callerwasnotfoundonanyaccesspolicy", "forbiddenbypolicy", "touseon-behalf-of(obo)flow"},
+		slug: catalog.AccessPolicyMissingGet, conf: High, kvCode: "AccessDenied",
+		params: func(*input, int) []string { return []string{catalog.ParamPermission, "get"} }},
+	{phrases: []string{"doesnothavesecretslistpermission"}, slug: catalog.ListDenied, conf: High, kvCode: "AccessDenied",
+		params: func(*input, int) []string { return []string{catalog.ParamPermission, "list"} }},
+	{phrases: []string{"doesnothavesecretssetpermission", "doesnothavesecretsdeletepermission", "doesnothavesecretsrecoverpermission", "doesnothavesecretspurgepermission"},
+		slug: catalog.AccessPolicyMissingGet, conf: Medium, kvCode: "AccessDenied", params: regexParam(rePermission, catalog.ParamPermission)},
+	{phrases: []string{"forbiddenbyfirewall", "clientaddressisnotauthorized"}, slug: catalog.FirewallDenied, conf: High, kvCode: "ForbiddenByFirewall",
+		params: regexParam(reClientAddress, catalog.ParamClientAddress)},
+	{phrases: []string{"forbiddenbyconnection", "publicnetworkaccessisdisabled", "connectionisnotanapprovedprivatelink"}, slug: catalog.PrivateLinkOnly, conf: High, kvCode: "ForbiddenByConnection"},
+	{phrases: []string{"secretdisabled", "operationgetisnotallowedonadisabledsecret"}, slug: catalog.SecretDisabled, conf: High, kvCode: "SecretDisabled"},
+	{phrases: []string{"secretnotfound", "wasnotfoundinthiskeyvault"}, slug: catalog.SecretNotFound, conf: High, kvCode: "SecretNotFound",
+		params: regexParam(reSecretName, catalog.ParamSecret)},
+	{phrases: []string{"deletedsecretnotfound"}, slug: catalog.SecretNotFound, conf: Medium, kvCode: "SecretNotFound",
+		params: regexParam(reDeletedSecret, catalog.ParamSecret)},
+	{phrases: []string{`"code":"throttled"`, `code="throttled"`, "errorcode:throttled", "toomanyrequestswerereceived", "vaultrequesttypelimitreached", "429toomanyrequests", "status:429", "statuscode=429", "response429"},
+		slug: catalog.Throttled, conf: High, kvCode: "Throttled"},
+	{phrases: []string{"isnotconfiguredtoacquiretokensfortenant", "isn'tconfiguredtoacquiretokensfortenant"}, slug: catalog.VaultTenantMismatch, conf: Medium},
+	{phrases: []string{"tokennotyetvalid"}, slug: catalog.ClockSkew, conf: Medium},
+	{phrases: []string{"s2s12086", "[tokenexpired]"}, slug: catalog.TokenFailed, conf: Medium, kvCode: "TokenExpired",
+		params: func(*input, int) []string {
+			return []string{catalog.ParamCode, "TokenExpired", catalog.ParamCodeMeaning, "The token presented to Key Vault had expired: code kept a token past its expiry, or the clock is far off."}
+		}},
+	{phrases: []string{"accessdeniedtofirstpartyservice"}, slug: catalog.TokenFailed, conf: Medium, kvCode: "AccessDenied",
+		params: func(*input, int) []string {
+			return []string{catalog.ParamCode, "AccessDenied", catalog.ParamCodeMeaning, "Access denied to first party service: the token belongs to a personal Microsoft account or an untrusted first-party caller."}
+		}},
+
+	{phrases: []string{"invalidtenantidprovided", "invalidtenantid", "tenantidcontainsinvalidcharacters"}, slug: catalog.EnvMalformed, conf: Medium,
+		params: func(*input, int) []string {
+			return []string{catalog.ParamVariable, "AZURE_TENANT_ID", catalog.ParamProblem, "not-guid-or-domain"}
+		}},
+	{phrases: []string{"cannotuseanauthorityhostwithouthttps", "authorityhostmustuse", "authority_hostmustbeanhttps"}, slug: catalog.EnvMalformed, conf: Medium,
+		params: func(*input, int) []string {
+			return []string{catalog.ParamVariable, "AZURE_AUTHORITY_HOST", catalog.ParamProblem, "no-https"}
+		}},
+	{phrases: []string{"invalidazure_token_credentialsvalue"}, slug: catalog.EnvMalformed, conf: Medium,
+		params: func(*input, int) []string { return []string{catalog.ParamVariable, "AZURE_TOKEN_CREDENTIALS"} }},
+	{phrases: []string{"invalid_instance", "authorityvalidationfailed", "invalidauthority", "isnotinthelistofknownauthorities"}, slug: catalog.AuthorityInvalid, conf: Medium},
+
+	{phrases: []string{"certificate_verify_failed", "x509:certificatesignedbyunknownauthority", "pkixpathbuildingfailed", "self_signed_cert_in_chain",
+		"self-signedcertificateincertificatechain", "selfsignedcertificateincertificatechain", "unable_to_get_issuer_cert_locally", "unabletogetlocalissuercertificate",
+		"unable_to_verify_leaf_signature", "theremotecertificateisinvalid", "x509:certificatehasexpired", "suncertpathbuilderexception"},
+		slug: catalog.TLSUntrusted, conf: High, transport: true},
+	{phrases: []string{"sslconnectioncouldnotbeestablished", "certificateverificationfailed", "x509:certificateisvalidfor", "sslerror", "tlshandshake"},
+		slug: catalog.TLSUntrusted, conf: Medium, transport: true},
+	{phrases: []string{"proxyauthenticationrequired", "407proxy", "statuscode=407", "status:407"}, slug: catalog.ProxyProblem, conf: High, transport: true},
+	{phrases: []string{"proxyconnecttcp", "proxyerror", "unabletoconnecttoproxy", "tunnelconnectionfailed", "connecttunnelfailed", "proxy_connection_failed", "cannotconnecttoproxy"},
+		slug: catalog.ProxyProblem, conf: Medium, transport: true},
+	{phrases: []string{"maxretriesexceededattemptingtoconnecttovault", "nosuchhost", "nameorservicenotknown", "getaddrinfoenotfound", "nodenamenorservnameprovided",
+		"theremotenamecouldnotberesolved", "temporaryfailureinnameresolution", "unknownhostexception", "failedtoresolve", "getaddrinfoeai_again"},
+		slug: catalog.VaultNotFound, conf: Medium, transport: true},
+	{phrases: []string{"i/otimeout", "contextdeadlineexceeded", "connectiontimedout", "etimedout", "connectionrefused", "econnrefused", "econnreset",
+		"connectionresetbypeer", "readtimedout", "operationtimedout", "failedtoestablishanewconnection", "networkisunreachable", "completedwithnoresponse"},
+		slug: catalog.VaultUnreachable, conf: Medium, transport: true},
+}
+
+// phraseSignals applies phraseRules: one signal per rule, at its first line.
+func phraseSignals(in *input, sc *scan) []signal {
+	var out []signal
+	for _, r := range phraseRules {
+		line := -1
+		for _, p := range r.phrases {
+			l := firstUsableLine(in, p, r.transport)
+			if l >= 0 && (line < 0 || l < line) {
+				line = l
+			}
+		}
+		if line < 0 {
+			continue
+		}
+		var kv []string
+		if r.params != nil {
+			kv = r.params(in, line)
+		}
+		slug, conf := r.slug, r.conf
+		switch slug {
+		case catalog.RBACRoleMissing:
+			if a := paramOf(kv, catalog.ParamAction); strings.Contains(strings.ToLower(a), "readmetadata") {
+				slug = catalog.ListDenied
+			}
+		case catalog.VaultNotFound, catalog.VaultUnreachable:
+			kv = append(kv, transportHost(in, sc, line)...)
+			if h := paramOf(kv, catalog.ParamHost); h != "" && slug == catalog.VaultNotFound {
+				if _, ok := sc.hosts.first(vaultHost); ok && !isVaultHostName(h) {
+					slug = catalog.VaultUnreachable
+				}
+			}
+		}
+		if r.kvCode != "" {
+			sc.kvCodes = appendUnique(sc.kvCodes, r.kvCode)
+		}
+		out = append(out, newSignal(line, conf, slug, kv...))
+	}
+	return out
+}
+
+// firstUsableLine is the first line where phrase occurs, skipping for
+// transport rules the lines about the managed identity endpoint.
+func firstUsableLine(in *input, phrase string, transport bool) int {
+	if !transport {
+		if i := strings.Index(in.sq, phrase); i >= 0 {
+			return in.sqLineAt(i)
+		}
+		return -1
+	}
+	for _, i := range in.sqIndexAll(phrase, 64) {
+		l := in.sqLineAt(i)
+		if !aboutManagedIdentity(in.lower[in.lines[l]:min(len(in.lower), in.lines[l]+2000)]) {
+			return l
+		}
+	}
+	return -1
+}
+
+func aboutManagedIdentity(line string) bool {
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	return strings.Contains(line, "imds") || strings.Contains(line, "169.254.169.254") || strings.Contains(line, "managed identity") ||
+		strings.Contains(line, "managedidentity") || strings.Contains(line, "msi")
+}
+
+// transportHost names the host a transport failure concerns: a vault or
+// sign-in host on the same or the next lines.
+func transportHost(in *input, sc *scan, line int) []string {
+	for _, h := range sc.hosts.hits {
+		if h.line >= line-2 && h.line <= line+2 && (h.kind == vaultHost || h.kind == authorityHost || h.kind == privateLinkHost) {
+			return []string{catalog.ParamHost, h.host}
+		}
+	}
+	return nil
+}
+
+func isVaultHostName(h string) bool {
+	for _, c := range []string{".vault.", ".vaultcore."} {
+		if strings.Contains(h, c) {
+			return true
+		}
+	}
+	return false
+}
+
+func paramOf(kv []string, name string) string {
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i] == name {
+			return kv[i+1]
+		}
+	}
+	return ""
+}
+
+func appendUnique(list []string, v string) []string {
+	for _, x := range list {
+		if x == v {
+			return list
+		}
+	}
+	return append(list, v)
+}

@@ -1,0 +1,65 @@
+package explain
+
+import (
+	"strconv"
+
+	"github.com/kvdoctor/kvdoctor/checks/catalog"
+)
+
+// maxCodeHits bounds how many occurrences of one code are read.
+const maxCodeHits = 32
+
+// collectSignals finds every signal of the text: Entra and Key Vault codes,
+// fixed service and runtime texts, and hosts of different clouds.
+func collectSignals(in *input) *scan {
+	sc := &scan{hosts: scanHosts(in)}
+	hits := map[int]int{}
+	for _, i := range in.sqIndexAll("aadsts", 4096) {
+		code, ok := aadstsCodeAt(in.sq, i+len("aadsts"))
+		if !ok || hits[code] >= maxCodeHits {
+			continue
+		}
+		if hits[code] == 0 {
+			sc.aadsts = append(sc.aadsts, "AADSTS"+strconv.Itoa(code))
+		}
+		hits[code]++
+		sc.signals = append(sc.signals, aadstsSignals(in, sc, code, in.sqLineAt(i))...)
+	}
+	sc.signals = append(sc.signals, akvSignals(in, sc)...)
+	sc.signals = append(sc.signals, phraseSignals(in, sc)...)
+	sc.signals = append(sc.signals, challengeSignal(in, sc)...)
+	sc.signals = append(sc.signals, hostMismatchSignals(sc)...)
+	sc.statuses = httpStatuses(in)
+	return sc
+}
+
+// hostMismatchSignals compares the cloud of the vault with the clouds of the
+// sign-in hosts and Key Vault resources the text shows: a vault.azure.cn
+// vault with login.microsoftonline.com, a vault.usgovcloudapi.net vault with
+// a https://vault.azure.net scope.
+func hostMismatchSignals(sc *scan) []signal {
+	vaults := sc.hosts.clouds(vaultHost, privateLinkHost)
+	if len(vaults) != 1 {
+		return nil
+	}
+	v := vaults[0]
+	var out []signal
+	for _, h := range sc.hosts.hits {
+		if h.cloud.Name == "" || h.cloud.Name == v.Name {
+			continue
+		}
+		switch h.kind {
+		case authorityHost:
+			out = append(out, newSignal(h.line, Medium, catalog.CloudMismatch,
+				catalog.ParamCloud, v.Name, catalog.ParamAuthorityCloud, h.cloud.Name, catalog.ParamAuthorityHost, "https://"+h.host,
+				catalog.ParamExpectedAuthorityHost, v.Authority()))
+		case vaultResource:
+			out = append(out, newSignal(h.line, Medium, catalog.CloudMismatch,
+				catalog.ParamCloud, v.Name, catalog.ParamScope, h.cloud.Scope(), catalog.ParamExpectedScope, v.Scope()))
+		default:
+			continue
+		}
+		return out
+	}
+	return out
+}
