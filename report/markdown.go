@@ -58,11 +58,11 @@ func (m *Markdown) header(b *bytes.Buffer, r checks.Report) {
 		{"azsecrets", mdCell(h.AzSecrets)},
 		{tr(m.lang, msgStarted), mdCell(startText(h))},
 		{tr(m.lang, msgDuration), durationText(h.DurationMs)},
-		{tr(m.lang, msgVault), cell(mdCode(r.Target.Vault))},
-		{tr(m.lang, msgCloud), cell(mdCode(r.Target.Cloud))},
-		{tr(m.lang, msgSecretName), cell(mdCode(r.Target.Secret))},
-		{tr(m.lang, msgProxy), cell(mdCode(h.Proxy))},
-		{tr(m.lang, msgClientAddress), cell(mdCode(h.ClientAddress))},
+		{tr(m.lang, msgVault), codeCell(r.Target.Vault)},
+		{tr(m.lang, msgCloud), codeCell(r.Target.Cloud)},
+		{tr(m.lang, msgSecretName), codeCell(r.Target.Secret)},
+		{tr(m.lang, msgProxy), codeCell(h.Proxy)},
+		{tr(m.lang, msgClientAddress), codeCell(h.ClientAddress)},
 	}
 	b.WriteString(tableRow(tr(m.lang, msgField), tr(m.lang, msgValue)))
 	b.WriteString(tableRule(2))
@@ -198,20 +198,20 @@ func (m *Markdown) requests(b *bytes.Buffer, reqs []checks.Request) {
 	columns := []requestColumn{
 		{"#", true, nil},
 		{tr(m.lang, msgMethod), true, func(q checks.Request) string { return mdCell(q.Method) }},
-		{tr(m.lang, msgHost), true, func(q checks.Request) string { return cell(mdCode(q.Host)) }},
-		{tr(m.lang, msgPath), true, func(q checks.Request) string { return cell(mdCode(q.Path)) }},
+		{tr(m.lang, msgHost), true, func(q checks.Request) string { return codeCell(q.Host) }},
+		{tr(m.lang, msgPath), true, func(q checks.Request) string { return codeCell(q.Path) }},
 		{tr(m.lang, msgStatus), true, func(q checks.Request) string { return mdCell(m.requestStatus(q)) }},
 		{tr(m.lang, msgDuration), true, func(q checks.Request) string { return durationText(q.DurationMs) }},
-		{"x-ms-request-id", false, func(q checks.Request) string { return cell(mdCode(q.RequestID)) }},
-		{"client-request-id", false, func(q checks.Request) string { return cell(mdCode(q.ClientRequestID)) }},
+		{"x-ms-request-id", false, func(q checks.Request) string { return codeCell(q.RequestID) }},
+		{"client-request-id", false, func(q checks.Request) string { return codeCell(q.ClientRequestID) }},
 		{"AADSTS", false, func(q checks.Request) string {
 			if len(q.AADSTS) == 0 {
 				return ""
 			}
 			return mdCell(aadstsText(q.AADSTS))
 		}},
-		{tr(m.lang, msgTraceID), false, func(q checks.Request) string { return cell(mdCode(q.TraceID)) }},
-		{tr(m.lang, msgCorrelationID), false, func(q checks.Request) string { return cell(mdCode(q.CorrelationID)) }},
+		{tr(m.lang, msgTraceID), false, func(q checks.Request) string { return codeCell(q.TraceID) }},
+		{tr(m.lang, msgCorrelationID), false, func(q checks.Request) string { return codeCell(q.CorrelationID) }},
 		{tr(m.lang, msgTimestamp), false, func(q checks.Request) string { return mdCell(q.Timestamp) }},
 	}
 	var shown []requestColumn
@@ -273,7 +273,7 @@ func (m *Markdown) details(b *bytes.Buffer, r checks.Report) {
 			body.WriteString(tableRow(tr(m.lang, msgName), tr(m.lang, msgValue)))
 			body.WriteString(tableRule(2))
 			for _, f := range res.Facts {
-				body.WriteString(tableRow(mdCell(f.Key), cell(mdCode(f.Value))))
+				body.WriteString(tableRow(mdCell(f.Key), codeCell(f.Value)))
 			}
 			body.WriteString("\n")
 		}

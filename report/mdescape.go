@@ -79,6 +79,15 @@ func mdCode(s string) string {
 	return ticks + pad + s + pad + ticks
 }
 
+// codeCell is s as code in a table cell, one code span per line.
+func codeCell(s string) string {
+	ls := lines(s)
+	for i, l := range ls {
+		ls[i] = mdCode(l)
+	}
+	return cell(strings.Join(ls, "\n"))
+}
+
 // mdFence is content in a fenced code block of language lang, with a fence
 // longer than any run of backticks inside.
 func mdFence(lang string, content []string) string {

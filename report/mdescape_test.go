@@ -19,7 +19,8 @@ func TestMarkdownEscaping(t *testing.T) {
 		{name: "links escaped", fn: mdText, in: "[x](y)", want: `\[x\](y)`},
 		{name: "pipe in cell", fn: mdCell, in: "a|b", want: `a\|b`},
 		{name: "line break in cell", fn: mdCell, in: "a\r\nb", want: "a<br>b"},
-		{name: "pipe in code cell", fn: func(s string) string { return cell(mdCode(s)) }, in: "a|b", want: "`a\\|b`"},
+		{name: "pipe in code cell", fn: codeCell, in: "a|b", want: "`a\\|b`"},
+		{name: "lines in code cell", fn: codeCell, in: "a\nb", want: "`a`<br>`b`"},
 		{name: "backtick in code", fn: mdCode, in: "a`b", want: "``a`b``"},
 		{name: "empty code", fn: mdCode, in: "", want: ""},
 	}

@@ -267,9 +267,10 @@ func (t *Text) facts(b *bytes.Buffer, facts checks.Facts) {
 		if len(vs) == 0 {
 			vs = []string{""}
 		}
-		b.WriteString(fmt.Sprintf("      %-*s  %s\n", width, f.Key, vs[0]))
-		for _, v := range vs[1:] {
-			b.WriteString(fmt.Sprintf("      %-*s  %s\n", width, "", v))
+		key := f.Key
+		for _, v := range vs {
+			b.WriteString(strings.TrimRight(fmt.Sprintf("      %-*s  %s", width, key, v), " ") + "\n")
+			key = ""
 		}
 	}
 }
