@@ -34,7 +34,6 @@ const (
 	msgCommit
 	msgSummary
 	msgReportTitle
-	msgResult
 	msgField
 	msgValue
 	msgTool
@@ -102,7 +101,6 @@ var messages = [msgCount]catalog.Text{
 		ZH: "结果：%s — %d 项失败，%d 项有警告，%d 项已跳过，%d 项通过（用时 %s）。",
 	},
 	msgReportTitle:    {EN: "kvdoctor report", ZH: "kvdoctor 诊断报告"},
-	msgResult:         {EN: "Result", ZH: "结果"},
 	msgField:          {EN: "Field", ZH: "项目"},
 	msgValue:          {EN: "Value", ZH: "值"},
 	msgTool:           {EN: "kvdoctor version", ZH: "kvdoctor 版本"},
