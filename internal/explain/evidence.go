@@ -99,7 +99,11 @@ func anchored(in *input, labels []string, re *regexp.Regexp) []string {
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].off < hits[j].off })
 	out := []string{}
 	for _, h := range hits {
-		out = appendCapped(out, strings.ToLower(h.v))
+		v := h.v
+		if re == reGUIDValue {
+			v = strings.ToLower(v)
+		}
+		out = appendCapped(out, v)
 	}
 	return out
 }
