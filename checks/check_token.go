@@ -52,7 +52,7 @@ func checkToken(ctx context.Context, s *state) Result {
 		r.Add(f)
 	}
 	if err != nil {
-		r.Add(s.tokenFinding(err))
+		r.Add(s.tokenFinding(err, rec))
 		return r
 	}
 	s.token = tok
@@ -69,7 +69,7 @@ func checkToken(ctx context.Context, s *state) Result {
 
 // tokenFinding classifies a failed token request: by the AADSTS code in the
 // response's error_codes when Entra ID answered, else by the transport error.
-func (s *state) tokenFinding(err error) Finding {
+func (s *state) tokenFinding(err error, rec *Recorder) Finding {
 	var ce credentialError
 	if errors.As(err, &ce) {
 		return NewFinding(catalog.CertificateInvalid,
@@ -84,6 +84,9 @@ func (s *state) tokenFinding(err error) Finding {
 			return s.aadstsFinding(e)
 		}
 		return NewFinding(catalog.TokenFailed, catalog.ParamDetail, fmt.Sprintf("HTTP %d from %s", afe.RawResponse.StatusCode, afe.RawResponse.Request.URL.Host))
+	}
+	if terr := rec.TransportError(); terr != nil {
+		err = terr
 	}
 	host := azcloud.HostOf(s.tokenAuthority)
 	u := &url.URL{Scheme: "https", Host: host}

@@ -20,6 +20,7 @@ import (
 type Recorder struct {
 	mu         sync.Mutex
 	requests   []Request
+	lastErr    error
 	serverDate time.Time
 	localDate  time.Time
 	now        func() time.Time
@@ -69,6 +70,9 @@ func (r *Recorder) Add(req *http.Request, resp *http.Response, err error, d time
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.requests = append(r.requests, ev)
+	if err != nil {
+		r.lastErr = err
+	}
 	if resp != nil {
 		if d, perr := http.ParseTime(resp.Header.Get("Date")); perr == nil {
 			r.serverDate, r.localDate = d, r.now()
@@ -81,6 +85,15 @@ func (r *Recorder) Requests() []Request {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return append([]Request(nil), r.requests...)
+}
+
+// TransportError is the last error of an exchange that got no response, as
+// the transport returned it: SDKs that wrap it in text lose its type, the
+// recorder keeps it for errors.As.
+func (r *Recorder) TransportError() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.lastErr
 }
 
 // ClockOffset is how far the last server Date header was from the local

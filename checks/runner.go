@@ -124,7 +124,7 @@ func (s *state) reconcileTenant(ctx context.Context) {
 	vault.Requests = append(vault.Requests, rec.Requests()...)
 	s.mu.Unlock()
 	if err != nil {
-		f := s.tokenFinding(err)
+		f := s.tokenFinding(err, rec)
 		s.mu.Lock()
 		vault.Add(f)
 		s.mu.Unlock()

@@ -58,7 +58,10 @@ func (t Text) In(lang Lang) string {
 }
 
 // Entry is one finding of the catalogue. Texts may hold {param}
-// placeholders (see params.go), filled in by Render.
+// placeholders (see params.go), filled in by Render, and optional segments
+// [[first||second]]: Render keeps the first alternative whose placeholders
+// all have values and drops the segment when none has, so a text reads well
+// whichever facts a check or explain could supply.
 type Entry struct {
 	// Slug is the stable identifier, e.g. cloud-mismatch.
 	Slug string
@@ -99,7 +102,7 @@ type Rendered struct {
 // incomplete. A problem code ({problem}) is shown as its phrase in lang.
 func (e Entry) Render(lang Lang, params map[string]string) Rendered {
 	params = localize(params, lang)
-	fill := func(s string) string { return Fill(s, params) }
+	fill := func(s string) string { return Fill(chooseSegments(s, params), params) }
 	cmds := make([]string, len(e.Commands))
 	for i, c := range e.Commands {
 		cmds[i] = fill(c)
@@ -151,6 +154,50 @@ func localize(params map[string]string, lang Lang) map[string]string {
 	out := maps.Clone(params)
 	out[ParamProblem] = ProblemText(code, lang)
 	return out
+}
+
+// chooseSegments resolves the optional segments [[a||b]] of s: each becomes
+// its first alternative whose placeholders are all set, or nothing.
+func chooseSegments(s string, params map[string]string) string {
+	var b strings.Builder
+	for {
+		open := strings.Index(s, "[[")
+		if open < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		end := strings.Index(s[open:], "]]")
+		if end < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:open])
+		for _, alt := range strings.Split(s[open+2:open+end], "||") {
+			if allSet(alt, params) {
+				b.WriteString(alt)
+				break
+			}
+		}
+		s = s[open+end+2:]
+	}
+}
+
+// allSet reports whether every placeholder of s has a value in params.
+func allSet(s string, params map[string]string) bool {
+	for {
+		open := strings.IndexByte(s, '{')
+		if open < 0 {
+			return true
+		}
+		end := strings.IndexByte(s[open:], '}')
+		if end < 0 {
+			return true
+		}
+		if name := s[open+1 : open+end]; isParamName(name) && params[name] == "" {
+			return false
+		}
+		s = s[open+1:]
+	}
 }
 
 func isParamName(s string) bool {
