@@ -98,7 +98,7 @@ var messages = [msgCount]catalog.Text{
 	msgCommit:          {EN: "commit %s", ZH: "提交 %s"},
 	msgSummary: {
 		EN: "Result: %s — %d failed, %d with warnings, %d skipped, %d passed (%s).",
-		ZH: "结果：%s — %d 项失败，%d 项有警告，%d 项已跳过，%d 项通过（用时 %s）。",
+		ZH: "结果：%s（%d 项失败，%d 项有警告，%d 项已跳过，%d 项通过，用时 %s）。",
 	},
 	msgReportTitle:    {EN: "kvdoctor report", ZH: "kvdoctor 诊断报告"},
 	msgField:          {EN: "Field", ZH: "项目"},
@@ -130,12 +130,12 @@ var messages = [msgCount]catalog.Text{
 	msgDetailsHeading: {EN: "Details by check", ZH: "各项检查的详细信息"},
 	msgName:           {EN: "Name", ZH: "名称"},
 	msgRedactedNone: {
-		EN: "Redaction: secrets, certificates, passwords, tokens and secret values are never recorded by kvdoctor, so they are not in this report. Tenant, application, object and request ids, the key vault name and the client address are shown because support needs them; run kvdoctor with --redact before posting this report in public.",
-		ZH: "脱敏说明：kvdoctor 从不记录客户端密码、证书、密码、令牌和机密值，因此本报告中不包含这些内容。租户 ID、应用程序(客户端) ID、对象 ID、请求 ID、密钥保管库名称和客户端地址会按原样显示，因为技术支持需要这些信息；若要公开发布本报告，请使用 --redact 重新运行 kvdoctor。",
+		EN: "Redaction: kvdoctor never records client secrets, certificate private keys, passwords, tokens or secret values, so none of them is in this report. Tenant, application, object and request ids, the key vault name and the client address are shown because support needs them; run kvdoctor with --redact before posting this report in public.",
+		ZH: "脱敏说明：kvdoctor 从不记录客户端密码、证书私钥、密码、令牌或机密值，因此本报告中不包含这些内容。租户 ID、应用程序(客户端) ID、对象 ID、请求 ID、密钥保管库名称和客户端地址会按原样显示，因为技术支持需要这些信息；若要公开发布本报告，请使用 --redact 重新运行 kvdoctor。",
 	},
 	msgRedactedIDs: {
-		EN: "Redaction: secrets, certificates, passwords, tokens and secret values are never recorded by kvdoctor, so they are not in this report. With --redact, every id (tenant, application, object, request, trace and correlation ids) is cut to its first 8 characters, the key vault name is shortened, and the client address, other IP addresses, user names and proxy hosts are replaced with placeholders.",
-		ZH: "脱敏说明：kvdoctor 从不记录客户端密码、证书、密码、令牌和机密值，因此本报告中不包含这些内容。由于使用了 --redact，所有 ID（租户 ID、应用程序(客户端) ID、对象 ID、请求 ID、Trace ID 和 Correlation ID）仅保留前 8 个字符，密钥保管库名称已缩短，客户端地址、其他 IP 地址、用户名和代理服务器主机已替换为占位符。",
+		EN: "Redaction: kvdoctor never records client secrets, certificate private keys, passwords, tokens or secret values, so none of them is in this report. With --redact, every id (tenant, application, object, request, trace and correlation ids) is cut to its first 8 characters, the key vault name is shortened, and the client address, other IP addresses, user names and proxy hosts are replaced with placeholders.",
+		ZH: "脱敏说明：kvdoctor 从不记录客户端密码、证书私钥、密码、令牌或机密值，因此本报告中不包含这些内容。由于使用了 --redact，所有 ID（租户 ID、应用程序(客户端) ID、对象 ID、请求 ID、Trace ID 和 Correlation ID）仅保留前 8 个字符，密钥保管库名称已缩短，客户端地址、其他 IP 地址、用户名和代理服务器主机已替换为占位符。",
 	},
 	msgVerifiedShort: {EN: " (✓ verified)", ZH: "（✓ 已验证）"},
 	msgVersionCommit: {EN: "%s (commit %s)", ZH: "%s（提交 %s）"},
