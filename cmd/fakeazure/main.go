@@ -75,7 +75,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer srv.Close()
-	caFile, err := filepath.Abs(filepath.Join(opts.CADir, "ca.pem"))
+	caFile, err := filepath.Abs(filepath.Join(opts.CADir, fakeazure.CACertFile))
 	if err != nil {
 		fmt.Fprintf(stderr, "fakeazure: %v\n", err)
 		return 1

@@ -19,9 +19,10 @@ import (
 	"time"
 )
 
-// CA file names inside a CA directory.
+// CA file names inside Options.CADir.
 const (
-	caCertFile = "ca.pem"
+	// CACertFile is the CA certificate clients trust (SSL_CERT_FILE).
+	CACertFile = "ca.pem"
 	caKeyFile  = "ca-key.pem"
 )
 
@@ -71,7 +72,7 @@ func newAuthority() (*authority, error) {
 
 // loadOrCreateAuthority reuses the CA in dir, or creates dir and a new CA.
 func loadOrCreateAuthority(dir string) (*authority, error) {
-	certPEM, certErr := os.ReadFile(filepath.Join(dir, caCertFile))
+	certPEM, certErr := os.ReadFile(filepath.Join(dir, CACertFile))
 	keyPEM, keyErr := os.ReadFile(filepath.Join(dir, caKeyFile))
 	if certErr == nil && keyErr == nil {
 		return parseAuthority(certPEM, keyPEM)
@@ -93,7 +94,7 @@ func loadOrCreateAuthority(dir string) (*authority, error) {
 	if err := os.WriteFile(filepath.Join(dir, caKeyFile), pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: keyDER}), 0o600); err != nil {
 		return nil, fmt.Errorf("write CA key: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, caCertFile), ca.certPEM, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, CACertFile), ca.certPEM, 0o644); err != nil {
 		return nil, fmt.Errorf("write CA certificate: %w", err)
 	}
 	return ca, nil

@@ -22,6 +22,7 @@ func TestGoClientsReadSecret(t *testing.T) {
 		{name: "china partner authority alias", world: "china-healthy", vaultURL: "https://mykeyvalue01.vault.azure.cn", cloud: partner},
 		{name: "public secret credential", world: "public-healthy", vaultURL: "https://kvdoctorpub01.vault.azure.net", cloud: cloud.AzurePublic},
 		{name: "public certificate credential", world: "public-healthy", vaultURL: "https://kvdoctorpub01.vault.azure.net", cloud: cloud.AzurePublic, cert: true},
+		{name: "us government secret credential", world: "usgov-healthy", vaultURL: "https://kvdoctorgov01.vault.usgovcloudapi.net", cloud: cloud.AzureGovernment},
 		{name: "china rbac secret-scoped role", world: "china-rbac", vaultURL: "https://mykeyvalue01.vault.azure.cn", cloud: cloud.AzureChina},
 	}
 	for _, tt := range tests {

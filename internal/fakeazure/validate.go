@@ -174,10 +174,10 @@ func (v *validator) vault(f string, vault Vault, tenantCloud map[string]string, 
 		}
 	}
 	if n := vault.Network; n != nil {
-		if n.PublicNetworkAccess != "Enabled" && n.PublicNetworkAccess != "Disabled" {
+		if n.PublicNetworkAccess != "" && n.PublicNetworkAccess != "Enabled" && n.PublicNetworkAccess != "Disabled" {
 			v.fail(f+".network.publicNetworkAccess", "must be Enabled or Disabled, got %q", n.PublicNetworkAccess)
 		}
-		if n.DefaultAction != "Allow" && n.DefaultAction != "Deny" {
+		if n.DefaultAction != "" && n.DefaultAction != "Allow" && n.DefaultAction != "Deny" {
 			v.fail(f+".network.defaultAction", "must be Allow or Deny, got %q", n.DefaultAction)
 		}
 		for j, rule := range n.IPRules {

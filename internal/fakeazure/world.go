@@ -123,10 +123,10 @@ type RoleAssignment struct {
 
 // Network is a vault's network rule set.
 type Network struct {
-	// PublicNetworkAccess is Enabled or Disabled.
-	PublicNetworkAccess string `json:"publicNetworkAccess"`
-	// DefaultAction is Allow or Deny.
-	DefaultAction string `json:"defaultAction"`
+	// PublicNetworkAccess is Enabled (the default when empty) or Disabled.
+	PublicNetworkAccess string `json:"publicNetworkAccess,omitempty"`
+	// DefaultAction is Allow (the default when empty) or Deny.
+	DefaultAction string `json:"defaultAction,omitempty"`
 	// IPRules are the addresses or CIDR ranges allowed when DefaultAction is Deny.
 	IPRules []string `json:"ipRules,omitempty"`
 }
