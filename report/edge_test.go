@@ -22,6 +22,7 @@ func TestWritersEdgeCases(t *testing.T) {
 			Requests: []checks.Request{{Method: "GET", Host: "h", Path: "/", DurationMs: 5, Error: "dial tcp: i/o timeout"}, {Method: "GET", Host: "h", Path: "/"}},
 		},
 		{ID: catalog.CheckAccess, Status: checks.Skip},
+		{ID: catalog.CheckToken, Status: checks.Pass, Requests: []checks.Request{{Method: "POST", Host: "login.example", Path: "/token", Status: 200, RequestID: "rid-1"}}},
 	}}
 	tests := []struct {
 		name   string
@@ -32,8 +33,8 @@ func TestWritersEdgeCases(t *testing.T) {
 			name:   "odd",
 			report: odd,
 			want: map[Format][]string{
-				FormatText:     {"✗ from-the-future\n", "dial tcp: i/o timeout", "no response", "line 1\n", "line 2\n", "[-]"},
-				FormatMarkdown: {"### ✗ `from-the-future`\n", "````text\na | b ``` c\n````", "`line 1`<br>`line 2`", "error: dial tcp: i/o timeout", "no response"},
+				FormatText:     {"✗ from-the-future\n", "dial tcp: i/o timeout", "no response", "line 1\n", "line 2\n", "[-] Access to secrets · skip\n", "x-ms-request-id: rid-1"},
+				FormatMarkdown: {"### ✗ `from-the-future`\n", "````text\na | b ``` c\n````", "`line 1`<br>`line 2`", "error: dial tcp: i/o timeout", "no response", "### Access token (`token`)\n\n**Requests**\n\n", "`rid-1`"},
 				FormatJSON:     {`"code": "from-the-future"`, `"error": "dial tcp: i/o timeout"`},
 			},
 		},

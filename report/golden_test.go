@@ -71,6 +71,6 @@ func checkGolden(t *testing.T, path string, got []byte) {
 		t.Fatalf("%v (run go test ./report -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (run go test ./report -update and review the diff)\n--- got\n%s", path, got)
+		t.Errorf("%s differs from the output (run go test ./report -update and review the diff):\n%s", path, firstDiff(string(want), string(got)))
 	}
 }
