@@ -115,14 +115,14 @@ func (m *Markdown) checkName(id string) string {
 
 func (m *Markdown) findings(b *bytes.Buffer, r checks.Report) {
 	b.WriteString("## " + tr(m.lang, msgFinding) + "\n\n")
-	any := false
+	found := false
 	for _, res := range r.Results {
 		for _, f := range res.Findings {
-			any = true
+			found = true
 			m.finding(b, res, f)
 		}
 	}
-	if !any {
+	if !found {
 		b.WriteString(tr(m.lang, msgNoFindings) + "\n\n")
 	}
 }
