@@ -57,12 +57,12 @@ var explainEntries = []Entry{
 			ZH: "Azure CLI 设置的云与保管库所在的云不同",
 		},
 		Meaning: Text{
-			EN: "AzureCliCredential gets its token from the Azure CLI, which signs in to the cloud chosen with az cloud set. The CLI is set to another cloud than the vault's, {cloud}, so its tenant is unknown there (AADSTS90002) or its token is for another cloud's Key Vault (AADSTS500011, AKV10022).",
-			ZH: "AzureCliCredential 从 Azure CLI 获取令牌，而 Azure CLI 登录的是通过 az cloud set 选择的云。Azure CLI 当前设置的云不是保管库所在的 {cloud}，因此会找不到租户（AADSTS90002），或者令牌对应的是其他云的 Key Vault（AADSTS500011、AKV10022）。",
+			EN: "AzureCliCredential gets its token from the Azure CLI, which signs in to the cloud chosen with az cloud set. The CLI is set to another cloud than the vault's[[, {cloud},]] so its tenant is unknown there (AADSTS90002) or its token is for another cloud's Key Vault (AADSTS500011, AKV10022).",
+			ZH: "AzureCliCredential 从 Azure CLI 获取令牌，而 Azure CLI 登录的是通过 az cloud set 选择的云。Azure CLI 当前设置的云不是保管库所在的[[ {cloud}||云]]，因此会找不到租户（AADSTS90002），或者令牌对应的是其他云的 Key Vault（AADSTS500011、AKV10022）。",
 		},
 		Fix: Text{
-			EN: "Switch the Azure CLI to {cloud} and sign in there; az cloud show tells which cloud is active.",
-			ZH: "请将 Azure CLI 切换到 {cloud} 并在其中登录；az cloud show 可显示当前使用的云。",
+			EN: "Switch the Azure CLI to [[{cloud}||the vault's cloud (AzureChinaCloud for Azure China)]] and sign in there; az cloud show tells which cloud is active.",
+			ZH: "请将 Azure CLI 切换到[[ {cloud} ||保管库所在的云（Azure 中国区为 AzureChinaCloud）]]并在其中登录；az cloud show 可显示当前使用的云。",
 		},
 		Commands: []string{
 			azCloudSet,
@@ -78,8 +78,8 @@ var explainEntries = []Entry{
 			ZH: "联合令牌未被接受",
 		},
 		Meaning: Text{
-			EN: "WorkloadIdentityCredential sent the token in AZURE_FEDERATED_TOKEN_FILE to Microsoft Entra ID, which did not accept it for the app {clientId}: no federated identity credential of the app matches the token's issuer, subject and audience (AADSTS70021, AADSTS700211, AADSTS700212, AADSTS700213), the app has none (AADSTS70025), or the token is stale (AADSTS700024). Subjects are compared case-sensitively, and a new federated credential can take a few minutes to apply.",
-			ZH: "WorkloadIdentityCredential 将 AZURE_FEDERATED_TOKEN_FILE 中的令牌发送给 Microsoft Entra ID，但该令牌未被应用 {clientId} 接受：应用的联合标识凭据中没有与令牌的颁发者、使用者和受众都匹配的项（AADSTS70021、AADSTS700211、AADSTS700212、AADSTS700213），应用没有任何联合标识凭据（AADSTS70025），或者令牌已过时（AADSTS700024）。使用者区分大小写；新建的联合标识凭据可能需要几分钟才能生效。",
+			EN: "WorkloadIdentityCredential sent the token in AZURE_FEDERATED_TOKEN_FILE to Microsoft Entra ID, which did not accept it for the app[[ {clientId}]]: no federated identity credential of the app matches the token's issuer, subject and audience (AADSTS70021, AADSTS700211, AADSTS700212, AADSTS700213), the app has none (AADSTS70025), or the token is stale (AADSTS700024). Subjects are compared case-sensitively, and a new federated credential can take a few minutes to apply.",
+			ZH: "WorkloadIdentityCredential 将 AZURE_FEDERATED_TOKEN_FILE 中的令牌发送给 Microsoft Entra ID，但该令牌未被应用[[ {clientId} ]]接受：应用的联合标识凭据中没有与令牌的颁发者、使用者和受众都匹配的项（AADSTS70021、AADSTS700211、AADSTS700212、AADSTS700213），应用没有任何联合标识凭据（AADSTS70025），或者令牌已过时（AADSTS700024）。使用者区分大小写；新建的联合标识凭据可能需要几分钟才能生效。",
 		},
 		Fix: Text{
 			EN: "In App registrations → the app → Certificates & secrets → Federated credentials, compare Issuer (the OIDC issuer URL of your cluster or pipeline), Subject identifier (on Kubernetes: system:serviceaccount:NAMESPACE:NAME) and Audience (api://AzureADTokenExchange by default; Azure China documents api://AzureADTokenExchangeChina) with the token's iss, sub and aud claims.",
