@@ -94,15 +94,7 @@ func (s *Server) handleProxyConn(c net.Conn) {
 			return
 		}
 	}
-	cert, err := s.ca.leaf(host)
-	if err != nil {
-		return
-	}
-	tc := tls.Server(&bufferedConn{Conn: c, r: br}, &tls.Config{
-		Certificates: []tls.Certificate{*cert},
-		NextProtos:   []string{"http/1.1"},
-		MinVersion:   tls.VersionTLS12,
-	})
+	tc := tls.Server(&bufferedConn{Conn: c, r: br, host: host}, s.tlsConfig)
 	_ = tc.SetDeadline(time.Now().Add(10 * time.Second))
 	if err := tc.Handshake(); err != nil {
 		return
@@ -134,10 +126,12 @@ func writeProxyError(w io.Writer, msg string) {
 	_, _ = fmt.Fprintf(w, "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s", len(body), body)
 }
 
-// bufferedConn reads first what the CONNECT reader already buffered.
+// bufferedConn reads first what the CONNECT reader already buffered, and
+// remembers the host the tunnel was opened for.
 type bufferedConn struct {
 	net.Conn
-	r *bufio.Reader
+	r    *bufio.Reader
+	host string
 }
 
 func (b *bufferedConn) Read(p []byte) (int, error) { return b.r.Read(p) }
@@ -208,5 +202,21 @@ func (l *connListener) Close() error {
 }
 
 func (l *connListener) Addr() net.Addr { return l.addr }
+
+// serverTLSConfig is shared by every tunnel, so that clients can resume
+// sessions; the leaf is the one of the tunnel's CONNECT host.
+func (s *Server) serverTLSConfig() *tls.Config {
+	return &tls.Config{
+		NextProtos:       []string{"http/1.1"},
+		MinVersion:       tls.VersionTLS12,
+		CurvePreferences: []tls.CurveID{tls.X25519, tls.CurveP256},
+		GetCertificate: func(hello *tls.ClientHelloInfo) (*tls.Certificate, error) {
+			if bc, ok := hello.Conn.(*bufferedConn); ok {
+				return s.ca.leaf(bc.host)
+			}
+			return s.ca.leaf(hello.ServerName)
+		},
+	}
+}
 
 func discardLogger() *log.Logger { return log.New(io.Discard, "", 0) }

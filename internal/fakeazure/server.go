@@ -33,9 +33,10 @@ type Server struct {
 	ca    *authority
 	logw  io.Writer
 
-	ln    net.Listener
-	inner *http.Server
-	conns *connListener
+	ln        net.Listener
+	tlsConfig *tls.Config
+	inner     *http.Server
+	conns     *connListener
 
 	// offset is added to the real clock: the world's skew plus AdvanceClock.
 	offset atomic.Int64
@@ -85,6 +86,13 @@ func Listen(w *World, opts Options) (*Server, error) {
 		ln:    ln,
 		conns: newConnListener(ln.Addr()),
 		held:  map[net.Conn]struct{}{},
+	}
+	s.tlsConfig = s.serverTLSConfig()
+	for host := range s.ix.vaults {
+		if _, err := ca.leaf(host); err != nil {
+			_ = ln.Close()
+			return nil, err
+		}
 	}
 	s.offset.Store(int64(time.Duration(w.ClockSkewSeconds) * time.Second))
 	s.inner = &http.Server{
@@ -143,7 +151,7 @@ func (s *Server) CAPool() *x509.CertPool { return s.ca.pool() }
 func (s *Server) Transport() *http.Transport {
 	return &http.Transport{
 		Proxy:                 http.ProxyURL(s.ProxyURL()),
-		TLSClientConfig:       &tls.Config{RootCAs: s.ca.pool(), MinVersion: tls.VersionTLS12},
+		TLSClientConfig:       &tls.Config{RootCAs: s.ca.pool(), MinVersion: tls.VersionTLS12, ClientSessionCache: tls.NewLRUClientSessionCache(64)},
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: 0,
 		MaxIdleConnsPerHost:   4,
