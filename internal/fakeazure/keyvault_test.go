@@ -11,6 +11,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
+	"github.com/Azure/azure-sdk-for-go/sdk/security/keyvault/azsecrets"
 
 	"github.com/kvdoctor/kvdoctor/internal/fakeazure"
 )
@@ -83,6 +84,14 @@ func TestKeyVaultErrorsThroughAzsecrets(t *testing.T) {
 			name: "secret disabled", world: "china-healthy", secret: "oldsecret",
 			want:        kvFailure{Status: 403, ErrorCode: "Forbidden", Inner: "SecretDisabled"},
 			wantMessage: "Operation get is not allowed on a disabled secret.",
+		},
+		{
+			name: "empty bearer token (a proxy strips it)", world: "china-healthy", secret: "mysecret",
+			credential: func(*testing.T, *fakeazure.Server, *fakeazure.World) azcore.TokenCredential {
+				return staticToken("")
+			},
+			want:        kvFailure{Status: 401, ErrorCode: "Unauthorized"},
+			wantMessage: "AKV10000: Request is missing a Bearer, PoP, or MTLS_POP token.",
 		},
 		{
 			name: "resource manager token", world: "china-healthy", secret: "mysecret",
@@ -167,6 +176,28 @@ func TestExpiredToken(t *testing.T) {
 	got := keyVaultFailure(t, err)
 	if got.Status != 401 || got.Message != "[TokenExpired] Error validating token: 'S2S12086'." {
 		t.Errorf("got %d %q", got.Status, got.Message)
+	}
+}
+
+// TestUnknownAPIVersion: Key Vault checks the api-version before anything
+// else, so even the unauthenticated first request fails.
+func TestUnknownAPIVersion(t *testing.T) {
+	t.Parallel()
+	srv, w := startWorld(t, "china-healthy")
+	app := w.Applications[0]
+	cred := secretCredential(t, srv, cloud.AzureChina, app.HomeTenant, app.ClientID, app.Secrets[0].Value)
+	opts := clientOptions(srv, cloud.AzureChina)
+	opts.APIVersion = "9.9"
+	client, err := azsecrets.NewClient(chinaVault, cred, &azsecrets.ClientOptions{ClientOptions: opts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = client.GetSecret(testContext(t), "mysecret", "", nil)
+	if got := keyVaultFailure(t, err); got.Status != 400 || got.ErrorCode != "BadParameter" || !strings.Contains(got.Message, "(9.9)") {
+		t.Errorf("got %+v", got)
+	}
+	if n := len(srv.IssuedTokens()); n != 0 {
+		t.Errorf("a token was issued (%d) though the first request failed", n)
 	}
 }
 

@@ -89,10 +89,6 @@ func (s *Server) handleProxyConn(c net.Conn) {
 			}
 			return
 		}
-		if !known {
-			s.record(LogEntry{Host: host, Method: http.MethodConnect, Status: http.StatusBadGateway})
-			return
-		}
 	}
 	tc := tls.Server(&bufferedConn{Conn: c, r: br, host: host}, s.tlsConfig)
 	_ = tc.SetDeadline(time.Now().Add(10 * time.Second))

@@ -56,19 +56,30 @@ func TestGoClientsReadSecret(t *testing.T) {
 // AZURE_AUTHORITY_HOST, as a deployed app does; t.Setenv forbids t.Parallel.
 func TestGoClientReadSecretAuthorityHostEnv(t *testing.T) {
 	t.Setenv("AZURE_AUTHORITY_HOST", "https://login.chinacloudapi.cn")
-	srv, w := startWorld(t, "china-healthy")
-	app := w.Applications[0]
-	cred := secretCredential(t, srv, cloud.Configuration{}, app.HomeTenant, app.ClientID, app.Secrets[0].Value)
-	resp, err := secretClient(t, srv, cloud.Configuration{}, "https://mykeyvalue01.vault.azure.cn", cred).GetSecret(testContext(t), "mysecret", "", nil)
-	if err != nil {
-		t.Fatalf("GetSecret: %v", err)
-	}
-	if *resp.Value != w.Vaults[0].Secrets[0].Value {
-		t.Errorf("GetSecret returned a different value than the world holds")
-	}
-	for _, e := range srv.Log() {
-		if e.Host == "login.microsoftonline.com" && e.Method == "POST" {
-			t.Errorf("token requested from the global authority: %+v", e)
+	for _, cert := range []bool{false, true} {
+		name := "secret credential"
+		if cert {
+			name = "certificate credential"
 		}
+		t.Run(name, func(t *testing.T) {
+			srv, w := startWorld(t, "china-healthy")
+			app := w.Applications[0]
+			var cred azcore.TokenCredential = secretCredential(t, srv, cloud.Configuration{}, app.HomeTenant, app.ClientID, app.Secrets[0].Value)
+			if cert {
+				cred = certCredential(t, srv, cloud.Configuration{}, app.HomeTenant, app.ClientID, "app-cert.pem")
+			}
+			resp, err := secretClient(t, srv, cloud.Configuration{}, chinaVault, cred).GetSecret(testContext(t), "mysecret", "", nil)
+			if err != nil {
+				t.Fatalf("GetSecret: %v", err)
+			}
+			if *resp.Value != w.Vaults[0].Secrets[0].Value {
+				t.Errorf("GetSecret returned a different value than the world holds")
+			}
+			for _, e := range srv.Log() {
+				if e.Host != "login.chinacloudapi.cn" && e.Method == "POST" {
+					t.Errorf("token requested from another authority: %+v", e)
+				}
+			}
+		})
 	}
 }

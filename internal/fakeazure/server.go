@@ -50,7 +50,7 @@ type Server struct {
 }
 
 // Listen validates the world, starts the proxy and returns the running
-// server. Close stops it.
+// server. Close stops it. The world must not change while the server runs.
 func Listen(w *World, opts Options) (*Server, error) {
 	if err := w.Validate(); err != nil {
 		return nil, err
