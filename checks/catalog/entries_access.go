@@ -21,7 +21,7 @@ var accessEntries = []Entry{
 		},
 		Fix: Text{
 			EN: "In Key vaults → [[{vault}||your vault]] → Networking → Firewalls and virtual networks, add [[{clientAddress}||the client address from Key Vault's error message]] under Firewall and choose Apply. Or reach the vault through its private endpoint, from a network linked to it.",
-			ZH: "请在保管库[[ {vault} ]]的“网络”>“防火墙和虚拟网络”中，在“防火墙”下添加[[ {clientAddress}||Key Vault 错误消息中的客户端地址]]，然后选择“应用”。也可以从与专用终结点关联的网络，通过专用终结点访问保管库。",
+			ZH: "请在保管库[[ {vault} ]]的“网络”>“防火墙和虚拟网络”中，在“防火墙”下添加[[ {clientAddress}|| Key Vault 错误消息中的客户端地址]]，然后选择“应用”。也可以从与专用终结点关联的网络，通过专用终结点访问保管库。",
 		},
 		Commands: []string{
 			azCloudSet,
@@ -176,7 +176,7 @@ var accessEntries = []Entry{
 			ZH: "尚未证实应用能够访问其机密",
 		},
 		Meaning: Text{
-			EN: "kvdoctor could not prove that the app can read the secret it needs. Without --secret it asks the vault[[ {vault}]] for a made-up secret name, and a “not found” answer proves that get is allowed on the whole vault. But Azure RBAC roles can be assigned on single secrets, so a denial for a made-up name does not show whether the app can read its own secret.",
+			EN: "kvdoctor could not prove that the app can read the secret it needs. Without --secret it asks the vault[[ {vault}]] for a made-up secret name, and a \"not found\" answer proves that get is allowed on the whole vault. But Azure RBAC roles can be assigned on single secrets, so a denial for a made-up name does not show whether the app can read its own secret.",
 			ZH: "kvdoctor 无法证实应用能够读取它所需的机密。未指定 --secret 时，kvdoctor 会向保管库[[ {vault} ]]请求一个虚构的机密名称，若返回“未找到”，即证明整个保管库都允许“获取”操作。但 Azure RBAC 角色可以分配到单个机密上，因此虚构名称被拒绝并不能说明应用能否读取自己的机密。",
 		},
 		Fix: Text{

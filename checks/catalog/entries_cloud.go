@@ -52,7 +52,7 @@ var cloudEntries = []Entry{
 		},
 		Meaning: Text{
 			EN: "[[The host {host} of {vaultUrl}||The host {host}||The vault URL {vaultUrl}||The vault URL's host]] ends in no Key Vault suffix of any Azure cloud (vault.azure.net, vault.azure.cn, vault.usgovcloudapi.net). A private endpoint's name (privatelink.vaultcore…), a custom DNS name or a portal link does not work: the Key Vault clients check that the vault's challenge matches the host they called, and tokens are issued only for a cloud's Key Vault resource.",
-			ZH: "[[{vaultUrl} 的主机 {host}||主机 {host}||保管库 URL {vaultUrl}||保管库 URL 的主机]]不以任何 Azure 云的 Key Vault 后缀（vault.azure.net、vault.azure.cn、vault.usgovcloudapi.net）结尾。专用终结点的名称（privatelink.vaultcore…）、自定义 DNS 名称或门户链接都不可用：Key Vault 客户端会检查保管库的质询是否与所调用的主机匹配，而令牌只会为某个云的 Key Vault 资源颁发。",
+			ZH: "[[{vaultUrl} 的主机 {host} ||主机 {host} ||保管库 URL {vaultUrl} ||保管库 URL 的主机]]不以任何 Azure 云的 Key Vault 后缀（vault.azure.net、vault.azure.cn、vault.usgovcloudapi.net）结尾。专用终结点的名称（privatelink.vaultcore…）、自定义 DNS 名称或门户链接都不可用：Key Vault 客户端会检查保管库的质询是否与所调用的主机匹配，而令牌只会为某个云的 Key Vault 资源颁发。",
 		},
 		Fix: Text{
 			EN: "Open Key vaults → your vault → Overview, copy the Vault URI (in Azure China it looks like https://mykeyvault.vault.azure.cn) and use it as it is. With a private endpoint keep that URL too: the private DNS zone maps it to the private address.",

@@ -38,7 +38,7 @@ var envEntries = []Entry{
 		},
 		Fix: Text{
 			EN: "Set [[{variable}||the variable]] to the bare value: no quotation marks, no spaces, no line break. Tenant and client ids are GUIDs: copy Directory (tenant) ID and Application (client) ID from App registrations → your app → Overview. A certificate or token file path must name a readable file, and a password-protected certificate also needs AZURE_CLIENT_CERTIFICATE_PASSWORD.",
-			ZH: "请将[[ {variable}||该变量]]设置为不带修饰的值：不加引号、空格或换行符。租户 ID 和客户端 ID 都是 GUID：请在“应用注册”中打开你的应用，从“概述”页复制“目录(租户) ID”和“应用程序(客户端) ID”。证书或令牌文件的路径必须指向可读取的文件；受密码保护的证书还需要设置 AZURE_CLIENT_CERTIFICATE_PASSWORD。",
+			ZH: "请将[[ {variable} ||该变量]]设置为不带修饰的值：不加引号、空格或换行符。租户 ID 和客户端 ID 都是 GUID：请在“应用注册”中打开你的应用，从“概述”页复制“目录(租户) ID”和“应用程序(客户端) ID”。证书或令牌文件的路径必须指向可读取的文件；受密码保护的证书还需要设置 AZURE_CLIENT_CERTIFICATE_PASSWORD。",
 		},
 	},
 	{

@@ -31,7 +31,7 @@ var tokenEntries = []Entry{
 		},
 		Meaning: Text{
 			EN: "Microsoft Entra ID found no application [[with the client ID {clientId} ]]in the tenant[[ {tenantId}]] (AADSTS700016). The tenant may be the wrong one, the id may be another id of the app (its object ID, say), or the app was registered in another cloud: an app registered at portal.azure.com does not exist in Azure China, nor the reverse.",
-			ZH: "Microsoft Entra ID 在[[租户 {tenantId}||该租户]]中找不到[[客户端 ID 为 {clientId} 的||该]]应用程序（AADSTS700016）。可能是租户不对，可能使用了应用的其他 ID（例如对象 ID），也可能应用注册在另一个云中：在 portal.azure.com 中注册的应用在 Azure 中国区并不存在，反之亦然。",
+			ZH: "Microsoft Entra ID 在[[租户 {tenantId} ||该租户]]中找不到[[客户端 ID 为 {clientId} 的||该]]应用程序（AADSTS700016）。可能是租户不对，可能使用了应用的其他 ID（例如对象 ID），也可能应用注册在另一个云中：在 portal.azure.com 中注册的应用在 Azure 中国区并不存在，反之亦然。",
 		},
 		Fix: Text{
 			EN: "In the Azure portal[[ of {cloud}]], open App registrations → All applications, find the app, and copy Application (client) ID and Directory (tenant) ID from its Overview into AZURE_CLIENT_ID and AZURE_TENANT_ID. If it is not there, register it in this tenant (App registrations → New registration) and give it access to the vault.",
@@ -152,8 +152,8 @@ var tokenEntries = []Entry{
 			ZH: "请求失败，kvdoctor 无法识别其原因",
 		},
 		Meaning: Text{
-			EN: "The request failed in a way kvdoctor has no specific finding for.[[ Azure answered {code}: {codeMeaning}|| Azure answered {code}.]][[ The request to {host} failed: {detail}.|| Detail: {detail}.]]",
-			ZH: "请求失败，kvdoctor 没有针对这种情况的专门诊断。[[Azure 返回了 {code}，其含义（英文）：{codeMeaning}||Azure 返回了 {code}。]][[对 {host} 的请求失败：{detail}。||详细信息：{detail}。]]",
+			EN: "The request failed in a way kvdoctor has no specific finding for.[[ The request to {host} failed: {detail}.|| Detail: {detail}.]][[ Azure answered {code}: {codeMeaning}|| Azure answered {code}.]]",
+			ZH: "请求失败，kvdoctor 没有针对这种情况的专门诊断。[[对 {host} 的请求失败：{detail}。||详细信息：{detail}。]][[Azure 返回了 {code}，该代码的含义（英文）：{codeMeaning}||Azure 返回了 {code}。]]",
 		},
 		Fix: Text{
 			EN: "[[Look {code} up in the error code references of Microsoft Entra ID (https://learn.microsoft.com/entra/identity-platform/reference-error-codes) and Key Vault (https://learn.microsoft.com/azure/key-vault/general/rest-error-codes). ]]If it stays unclear, open a support request and give Azure support the Trace ID, Correlation ID, Timestamp and x-ms-request-id from this report's evidence.",
@@ -201,7 +201,7 @@ var claimsEntries = []Entry{
 		},
 		Fix: Text{
 			EN: "Request the token for the scope [[{expectedAudience}/.default||of Key Vault in the vault's cloud (Azure China: https://vault.azure.cn/.default)]], or let the Key Vault client get its own token from a credential; do not pass it a token obtained for another resource.",
-			ZH: "请为[[范围 {expectedAudience}/.default||保管库所在云的 Key Vault 范围（Azure 中国区：https://vault.azure.cn/.default）]]请求令牌，或让 Key Vault 客户端通过凭据自行获取令牌；不要传入为其他资源获取的令牌。",
+			ZH: "请为[[范围 {expectedAudience}/.default ||保管库所在云的 Key Vault 范围（Azure 中国区：https://vault.azure.cn/.default）]]请求令牌，或让 Key Vault 客户端通过凭据自行获取令牌；不要传入为其他资源获取的令牌。",
 		},
 		Commands: []string{
 			azCloudSet,

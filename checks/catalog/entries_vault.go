@@ -35,7 +35,7 @@ var vaultEntries = []Entry{
 			ZH: "[[无法建立到 {host} 的 HTTPS 连接：{detail}。||无法建立到 {host} 的 HTTPS 连接。||无法建立到保管库的 HTTPS 连接：{detail}。||无法建立到保管库的 HTTPS 连接。]]防火墙、网络安全组或公司网络阻止了到端口 443 的出站流量，或者此网络只能通过代理服务器访问 Internet。",
 		},
 		Fix: Text{
-			EN: "Allow outbound TCP 443 to [[{host}||the vault's host]] and to the sign-in host of the vault's cloud (see “Access Azure Key Vault behind a firewall”), or set HTTPS_PROXY to the proxy this network requires.",
+			EN: "Allow outbound TCP 443 to [[{host}||the vault's host]] and to the sign-in host of the vault's cloud (see \"Access Azure Key Vault behind a firewall\"), or set HTTPS_PROXY to the proxy this network requires.",
 			ZH: "请允许到[[ {host} ||保管库主机]]以及保管库所在云的登录主机的出站 TCP 443 流量（请参阅“在防火墙后面访问 Azure Key Vault”），或将 HTTPS_PROXY 设置为此网络要求使用的代理服务器。",
 		},
 		Commands: []string{

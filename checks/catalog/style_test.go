@@ -5,13 +5,18 @@ import (
 	"testing"
 )
 
-// chineseTexts lists every Chinese string of the catalogue by where it is.
+// chineseTexts lists every Chinese string of the catalogue by where it is,
+// rendered with every parameter and with none, so both ways an optional
+// segment can go are held to the style.
 func chineseTexts() map[string]string {
 	out := map[string]string{}
 	for _, e := range All() {
-		for field, txt := range texts(e) {
-			if txt.ZH != "" {
-				out[e.Slug+"."+field] = txt.ZH
+		for name, params := range map[string]map[string]string{"all": allParams(), "none": nil} {
+			r := e.Render(Chinese, params)
+			for field, s := range map[string]string{"Title": r.Title, "Meaning": r.Detail, "Fix": r.Fix, "Verified": r.Verified} {
+				if s != "" {
+					out[e.Slug+"."+field+" ("+name+" params)"] = s
+				}
 			}
 		}
 	}
@@ -33,8 +38,9 @@ func TestChineseStyle(t *testing.T) {
 		name string
 		bad  *regexp.Regexp
 	}{
-		{"no space before Latin", regexp.MustCompile(`\p{Han}[A-Za-z0-9{]`)},
-		{"no space after Latin", regexp.MustCompile(`[A-Za-z0-9}]\p{Han}`)},
+		{"no space before Latin", regexp.MustCompile(`\p{Han}[A-Za-z0-9<]`)},
+		{"no space after Latin", regexp.MustCompile(`[A-Za-z0-9>]\p{Han}`)},
+		{"double space", regexp.MustCompile(`  `)},
 		{"space beside full-width punctuation", regexp.MustCompile(`[ ][，。：；、（）“”]|[，。：；、（“] `)},
 		{"half-width punctuation beside Chinese", regexp.MustCompile(`\p{Han}[,;:!?]|[,;:]\p{Han}`)},
 		{"straight quotes", regexp.MustCompile(`"`)},
