@@ -11,11 +11,10 @@ import (
 	"github.com/kvdoctor/kvdoctor/checks"
 )
 
-// WriteFile writes r to path in format f. It writes a temporary file in the
-// same directory and renames it into place, so a reader never sees half a
-// report and a failure leaves nothing behind. A missing directory, or one
-// that is a regular file, is an error that says so.
-func WriteFile(path string, f Format, r checks.Report, opt Options) error {
+// CheckPath says whether a report can be written to path: its directory
+// must exist and be a directory, and path must not be a directory. The
+// command line asks before a run, so a bad path costs no diagnosis.
+func CheckPath(path string) error {
 	dir := filepath.Dir(path)
 	info, err := os.Stat(dir)
 	switch {
@@ -29,6 +28,18 @@ func WriteFile(path string, f Format, r checks.Report, opt Options) error {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		return fmt.Errorf("write report %s: it is a directory", path)
 	}
+	return nil
+}
+
+// WriteFile writes r to path in format f. It writes a temporary file in the
+// same directory and renames it into place, so a reader never sees half a
+// report and a failure leaves nothing behind. A missing directory, or one
+// that is a regular file, is an error that says so.
+func WriteFile(path string, f Format, r checks.Report, opt Options) error {
+	if err := CheckPath(path); err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
 	var b bytes.Buffer
 	if err := Write(&b, f, r, opt); err != nil {
 		return fmt.Errorf("write report %s: %w", path, err)

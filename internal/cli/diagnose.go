@@ -5,8 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -114,7 +112,7 @@ func emit(stdio IO, rep checks.Report, format report.Format, ropts report.Option
 		fileOpts := ropts
 		fileOpts.Color = false
 		if err := report.WriteFile(path, f, rep, fileOpts); err != nil {
-			return usageFail(stdio, usagef("--output %s: %v", path, err), "kvdoctor --help")
+			return usageFail(stdio, usageError{err.Error()}, "kvdoctor --help")
 		}
 	}
 	if err := report.Write(stdio.Out, format, rep, ropts); err != nil {
@@ -203,13 +201,8 @@ func checkOutputPath(path string) error {
 	if _, ok := report.FormatForPath(path); !ok {
 		return usagef("--output %s: the extension must be .txt, .md or .json", path)
 	}
-	dir := filepath.Dir(path)
-	st, err := os.Stat(dir)
-	switch {
-	case err != nil:
-		return usagef("--output %s: directory %s does not exist", path, dir)
-	case !st.IsDir():
-		return usagef("--output %s: %s is a file, not a directory", path, dir)
+	if err := report.CheckPath(path); err != nil {
+		return usageError{err.Error()}
 	}
 	return nil
 }
