@@ -47,8 +47,12 @@ func render(f checks.Finding, lang catalog.Lang) catalog.Rendered {
 // its JSON shows the same numbers.
 func millis(d time.Duration) int64 { return d.Milliseconds() }
 
-// durationText shows whole milliseconds the Go way: 412ms, 1.234s.
+// durationText shows whole milliseconds the Go way: 412ms, 1.234s; under
+// a millisecond is <1ms, not a misleading 0s.
 func durationText(ms int64) string {
+	if ms <= 0 {
+		return "<1ms"
+	}
 	return (time.Duration(ms) * time.Millisecond).String()
 }
 
