@@ -52,7 +52,11 @@ func checkToken(ctx context.Context, s *state) Result {
 		r.Add(f)
 	}
 	if err != nil {
-		r.Add(s.tokenFinding(err, rec))
+		f := s.tokenFinding(err, rec)
+		if f.Code == catalog.InvalidClientSecret {
+			s.confirmFinding(catalog.CheckEnv, catalog.SecretLooksLikeID)
+		}
+		r.Add(f)
 		return r
 	}
 	s.token = tok
@@ -136,6 +140,21 @@ func skipped(r Result, blockedBy string) Result {
 	r.Status = Skip
 	r.BlockedBy = blockedBy
 	return r
+}
+
+// confirmFinding makes the warnings with code in check id errors: a later
+// check proved them (Entra ID refused the GUID-shaped secret).
+func (s *state) confirmFinding(id, code string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r := s.results[id]; r != nil {
+		for i := range r.Findings {
+			if r.Findings[i].Code == code {
+				r.Findings[i].Severity = catalog.Error
+				r.raise(Fail)
+			}
+		}
+	}
 }
 
 // clearFinding removes the findings with code from check id's result and

@@ -55,7 +55,7 @@ func TestDiagnoseFindings(t *testing.T) {
 		{name: "nothing configured", env: map[string]string{}, check: "env", status: "fail", slug: catalog.EnvMissing, wantExit: 1},
 		{name: "client id is no GUID", env: withEnv(chinaEnv(), "AZURE_CLIENT_ID", "mykeyvaultapp01"), check: "env", status: "fail", slug: catalog.EnvMalformed, wantExit: 1},
 		{name: "tenant id in quotes", env: withEnv(chinaEnv(), "AZURE_TENANT_ID", `"`+cnTenant+`"`), check: "env", status: "fail", slug: catalog.EnvMalformed, wantExit: 1},
-		{name: "secret ID pasted as the secret", env: withEnv(chinaEnv(), "AZURE_CLIENT_SECRET", cnSecretID), check: "env", status: "warn", slug: catalog.SecretLooksLikeID, wantCommand: "az ad app credential reset --id " + cnApp, wantExit: 1},
+		{name: "secret ID pasted as the secret", env: withEnv(chinaEnv(), "AZURE_CLIENT_SECRET", cnSecretID), check: "env", status: "fail", slug: catalog.SecretLooksLikeID, wantCommand: "az ad app credential reset --id " + cnApp, wantExit: 1},
 		{name: "secret ID rejected by Entra ID", env: withEnv(chinaEnv(), "AZURE_CLIENT_SECRET", cnSecretID), check: "token", status: "fail", slug: catalog.InvalidClientSecret, wantCommand: "az cloud set -n AzureChinaCloud", wantExit: 1},
 		{name: "authority host without https", env: withEnv(chinaEnv(), "AZURE_AUTHORITY_HOST", "login.chinacloudapi.cn"), check: "env", status: "fail", slug: catalog.AuthorityInvalid, wantExit: 1},
 		{name: "China vault, global authority", env: withEnv(chinaEnv(), "AZURE_AUTHORITY_HOST", ""), check: "cloud", status: "fail", slug: catalog.CloudMismatch, wantCommand: "export AZURE_AUTHORITY_HOST=https://login.chinacloudapi.cn", wantExit: 1},
@@ -218,4 +218,19 @@ func writeUnregisteredCert(t *testing.T) string {
 func assertNoCanary(t *testing.T, r run) {
 	t.Helper()
 	assertNoLeak(t, r, canaries, nil)
+}
+
+// TestGUIDShapedSecretThatWorks: a GUID-shaped secret that Entra ID accepts
+// clears the warning.
+func TestGUIDShapedSecretThatWorks(t *testing.T) {
+	t.Parallel()
+	w := healthyWorld()
+	w.Applications[0].Secrets[0].Value = "4f5e6d7c-8b9a-4c0d-9e1f-2a3b4c5d6e7f"
+	r := runKV(t, w, withEnv(chinaEnv(), "AZURE_CLIENT_SECRET", "4f5e6d7c-8b9a-4c0d-9e1f-2a3b4c5d6e7f"), "--vault", cnVault, "--format", "json")
+	if status, codes := r.check("env"); status != "pass" || len(codes) != 0 {
+		t.Errorf("env = %s %v, want pass with the warning cleared", status, codes)
+	}
+	if r.code != 0 {
+		t.Errorf("exit %d", r.code)
+	}
 }
