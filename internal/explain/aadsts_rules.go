@@ -77,9 +77,9 @@ var (
 )
 
 // aadstsSignals turns one AADSTS code seen on line into signals.
-func aadstsSignals(in *input, sc *scan, code int, line int) []signal {
-	win := in.window(line-1, line+4, 3000)
-	sqwin := in.sqWindow(line-1, line+4, 3000)
+func aadstsSignals(in *input, sc *scan, code int, off int) []signal {
+	line := in.sqLineAt(off)
+	win, sqwin := in.around(off, 300, 2700)
 	codeStr := "AADSTS" + strconv.Itoa(code)
 	meaning := ""
 	if info, ok := aadstsTable[code]; ok {
@@ -257,8 +257,7 @@ func resourceHostCloud(res string, sc *scan) (azcloud.Cloud, bool) {
 // cliContext says whether the text comes from the Azure CLI or from a
 // credential that uses it.
 func cliContext(in *input) bool {
-	return in.has("azureclicredential") || in.has("az login") || in.has("azure-cli") || in.has("azure/cli") ||
-		strings.Contains(in.lower, "$ az ") || strings.HasPrefix(in.lower, "az ") || strings.Contains(in.lower, "\naz ")
+	return in.has("azureclicredential") || in.has("az login") || in.has("azure-cli") || in.has("azure/cli") || cliCommand(in)
 }
 
 // submatch is the first group of re in s, or "".

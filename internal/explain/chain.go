@@ -126,13 +126,11 @@ func parseChain(in *input) chain {
 func mentions(in *input) []mention {
 	var out []mention
 	lastLine := -1
-	for from := 0; len(out) < maxMentions; {
-		i := strings.Index(in.lower[from:], "credential")
-		if i < 0 {
+	for _, at := range in.lowerIndexAll("credential", maxWideHits) {
+		if len(out) >= maxMentions {
 			break
 		}
-		at := from + i
-		from = at + len("credential")
+		from := at + len("credential")
 		name, start := credentialBefore(in.lower, at)
 		if name == "" || !reportFollows(in.lower[from:min(len(in.lower), from+48)]) {
 			continue

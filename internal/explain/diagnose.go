@@ -149,6 +149,8 @@ func credentialSignals(e *chainEntry, sigs []signal) (first signal, others []sig
 	}
 	line := e.spans[0][0]
 	switch e.line.Name {
+	case credManagedIdentity:
+		return newSignal(line, Medium, catalog.ManagedIdentityUnavailable, catalog.ParamDetail, e.line.Message), nil, true
 	case credAzureCLI:
 		return newSignal(line, Medium, catalog.CLINotLoggedIn), nil, true
 	case credWorkload:
@@ -171,13 +173,17 @@ func envMissing(env *chainEntry, line int) signal {
 	return newSignal(line, Medium, catalog.EnvMissing, catalog.ParamVariable, v)
 }
 
+// azureHostPhrases are App Service paths and the variables of Azure's
+// managed identity endpoints, squeezed.
+var azureHostPhrases = []string{"dwasfiles", `d:\home\`, "/home/site/wwwroot", "website_site_name", "website_instance_id",
+	"identity_endpoint", "msi_endpoint", "identity_header", "imds_endpoint", "/opt/azcmagent"}
+
 // azureHostShown says whether the text shows that the app runs on an Azure
 // host: App Service paths and variables, a managed identity endpoint, or an
 // IMDS that answered (not one that stayed silent).
 func azureHostShown(in *input, ch chain) bool {
-	for _, p := range []string{"dwasfiles", `d:\home\`, "/home/site/wwwroot", "website_site_name", "website_instance_id",
-		"identity_endpoint", "msi_endpoint", "identity_header", "imds_endpoint", "/opt/azcmagent"} {
-		if strings.Contains(in.sq, p) {
+	for _, p := range azureHostPhrases {
+		if in.has(p) {
 			return true
 		}
 	}
@@ -193,8 +199,8 @@ func azureHostShown(in *input, ch chain) bool {
 
 // cliCommand says whether the text is the output of an az command.
 func cliCommand(in *input) bool {
-	return strings.HasPrefix(in.lower, "az ") || strings.Contains(in.lower, "\naz ") || strings.Contains(in.lower, "$ az ") ||
-		strings.Contains(in.lower, "> az ")
+	return strings.HasPrefix(in.lower, "az ") || len(in.lowerIndexAll("\naz ", 1)) > 0 || len(in.lowerIndexAll("$ az ", 1)) > 0 ||
+		len(in.lowerIndexAll("> az ", 1)) > 0
 }
 
 // relabel gives a signal another finding code, keeping its parameters.

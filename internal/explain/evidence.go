@@ -11,12 +11,6 @@ import (
 // maxEvidence bounds every evidence list.
 const maxEvidence = 20
 
-// idAnchor is a label after which an identifier follows.
-type idAnchor struct {
-	label string // lower case, as written
-	re    *regexp.Regexp
-}
-
 var (
 	reGUIDValue = regexp.MustCompile(`^[\s"':=\[]{0,6}([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{8}-[0-9a-fA-F-]{1,30})`)
 	reTimeValue = regexp.MustCompile(`^[\s"':=\[]{0,6}(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?)`)
@@ -81,14 +75,8 @@ func anchored(in *input, labels []string, re *regexp.Regexp) []string {
 	}
 	var hits []hit
 	for _, label := range labels {
-		n := 0
-		for from := 0; n < 512; n++ {
-			i := strings.Index(in.lower[from:], label)
-			if i < 0 {
-				break
-			}
-			at := from + i + len(label)
-			from = at
+		for _, i := range in.lowerIndexAll(label, 512) {
+			at := i + len(label)
 			m := re.FindStringSubmatch(in.text[at:min(len(in.text), at+48)])
 			if m == nil {
 				continue

@@ -165,6 +165,19 @@ func TestSeveralErrorsInOneLog(t *testing.T) {
 	}
 }
 
+// TestLongLine finds the code and its resource at the end of a 1 MB line.
+func TestLongLine(t *testing.T) {
+	t.Parallel()
+	text := strings.Repeat("noise ", 180000) + "AADSTS500011: The resource principal named https://vault.azure.cn was not found in the tenant named Contoso."
+	res := Explain([]byte(text))
+	if res.Primary == nil || res.Primary.Finding.Code != catalog.CloudMismatch {
+		t.Fatalf("primary = %v, want cloud-mismatch", res.Primary)
+	}
+	if got := res.Primary.Finding.Params[catalog.ParamResource]; got != "https://vault.azure.cn" {
+		t.Errorf("resource = %q", got)
+	}
+}
+
 func TestEvidence(t *testing.T) {
 	t.Parallel()
 	b, err := os.ReadFile("testdata/corpus/000.txt")

@@ -36,6 +36,16 @@ type hostScan struct {
 // maxHostHits bounds the work on huge logs that name the same host a million times.
 const maxHostHits = 4000
 
+// hostNeedles are the strings scanHosts looks for.
+func hostNeedles() []string {
+	out := []string{"169.254.169.254"}
+	for _, c := range azcloud.All {
+		out = append(out, c.VaultSuffix, strings.TrimPrefix(c.PrivateLinkZone, "privatelink."), azcloud.HostOf(c.ManagementResource))
+		out = append(out, c.AuthorityHosts...)
+	}
+	return out
+}
+
 func scanHosts(in *input) hostScan {
 	var hs hostScan
 	for _, c := range azcloud.All {
@@ -55,14 +65,8 @@ func scanHosts(in *input) hostScan {
 }
 
 func (hs *hostScan) find(in *input, c azcloud.Cloud, suffix string, kind hostKind) {
-	n := 0
-	for from := 0; n < maxHostHits; n++ {
-		i := strings.Index(in.lower[from:], suffix)
-		if i < 0 {
-			return
-		}
-		start, end := from+i, from+i+len(suffix)
-		from = end
+	for _, i := range in.lowerIndexAll(suffix, maxHostHits) {
+		start, end := i, i+len(suffix)
 		if end < len(in.lower) && isHostByte(in.lower[end]) && in.lower[end] != '.' {
 			continue
 		}

@@ -13,11 +13,60 @@ import (
 //
 // sqLine[i] is the offset in sq where line i of text begins.
 type input struct {
-	text   string
-	lower  string
-	sq     string
-	lines  []int // offset in text where each line begins
-	sqLine []int
+	text    string
+	lower   string
+	sq      string
+	lines   []int // offset in text where each line begins
+	sqLine  []int
+	sqCheck []int // text offset of every 4096th byte of sq
+	sqHits  hitTable
+	lowHits hitTable
+	memo    map[string]bool
+}
+
+// sqPatterns are the squeezed phrases found in one pass over sq;
+// lowerPatterns the strings found in one pass over lower.
+var (
+	sqMatcher    = newMatcher(sqPatterns())
+	lowerMatcher = newMatcher(lowerPatterns())
+	sqKnown      = patternSet(sqMatcher.patterns)
+	lowerKnown   = patternSet(lowerMatcher.patterns)
+)
+
+// maxHits bounds the occurrences of one pattern that are kept; wideHits
+// are the anchors whose every occurrence may matter (a credential chain or a
+// code at the end of a long log), with a bound of their own.
+const maxHits = 4096
+
+const maxWideHits = 1 << 20
+
+var wideHits = map[string]int{"credential": maxWideHits, "aadsts": maxWideHits, "akv1": maxWideHits}
+
+func sqPatterns() []string {
+	var out []string
+	for _, r := range phraseRules {
+		out = append(out, r.phrases...)
+	}
+	out = append(out, "aadsts", "akv1", "visualstudiotokenprovider", "doesnotmatchtherequesteddomain", "doesn'tmatchtherequesteddomain",
+		"federated", "workloadidentity", "azure_federated_token_file", "azureclicredential", "azlogin", "azure-cli", "azure/cli")
+	return append(out, azureHostPhrases...)
+}
+
+func lowerPatterns() []string {
+	out := append([]string{"credential", "$ az ", "\naz ", "> az "}, hostNeedles()...)
+	out = append(out, statusAnchors...)
+	for _, l := range [][]string{traceAnchors, correlationAnchors, requestAnchors, timeAnchors} {
+		out = append(out, l...)
+	}
+	return out
+}
+
+func patternSet(ps []string) map[string]bool {
+	m := make(map[string]bool, len(ps))
+	for _, p := range ps {
+		m[p] = true
+	}
+	return m
 }
 
 func newInput(b []byte) *input {
@@ -36,10 +85,16 @@ func newInput(b []byte) *input {
 			in.sqLine = append(in.sqLine, sq.Len())
 		case ' ', '\t':
 		default:
+			if sq.Len()&(sqCheckStep-1) == 0 {
+				in.sqCheck = append(in.sqCheck, i)
+			}
 			sq.WriteByte(c)
 		}
 	}
 	in.sq = sq.String()
+	in.sqHits = sqMatcher.table(in.sq, maxHits, wideHits)
+	in.lowHits = lowerMatcher.table(in.lower, maxHits, wideHits)
+	in.memo = map[string]bool{}
 	return in
 }
 
@@ -51,6 +106,36 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+const sqCheckStep = 4096
+
+// sqToText is the text offset of the byte at sq offset off.
+func (in *input) sqToText(off int) int {
+	j := off / sqCheckStep
+	if j >= len(in.sqCheck) {
+		return len(in.text)
+	}
+	p, k := in.sqCheck[j], off-j*sqCheckStep
+	for p < len(in.lower) {
+		if c := in.lower[p]; c != ' ' && c != '\t' && c != '\n' {
+			if k == 0 {
+				return p
+			}
+			k--
+		}
+		p++
+	}
+	return p
+}
+
+// around is the text from before bytes before sq offset off to after bytes
+// after it, white space collapsed, and the same stretch of sq.
+func (in *input) around(off, before, after int) (win, sqwin string) {
+	t := in.sqToText(off)
+	win = collapseSpace(in.text[max(0, t-before):min(len(in.text), t+after)])
+	sqwin = in.sq[max(0, off-before):min(len(in.sq), off+after)]
+	return win, sqwin
 }
 
 // lineAt is the line of text offset off.
@@ -75,57 +160,34 @@ func (in *input) lineText(i int) string {
 	return in.text[in.lines[i]:end]
 }
 
-// window is text from line from to line to (inclusive, clamped), with line
-// breaks and runs of white space as single spaces, at most max bytes.
-func (in *input) window(from, to, max int) string {
-	if from < 0 {
-		from = 0
-	}
-	if to >= len(in.lines) {
-		to = len(in.lines) - 1
-	}
-	if from > to {
-		return ""
-	}
-	start := in.lines[from]
-	end := len(in.text)
-	if to+1 < len(in.lines) {
-		end = in.lines[to+1]
-	}
-	if end-start > max {
-		end = start + max
-	}
-	return collapseSpace(in.text[start:end])
-}
-
-// sqWindow is sq from the start of line from to the end of line to, at most max bytes.
-func (in *input) sqWindow(from, to, max int) string {
-	if from < 0 {
-		from = 0
-	}
-	if to >= len(in.sqLine) {
-		to = len(in.sqLine) - 1
-	}
-	if from > to {
-		return ""
-	}
-	start := in.sqLine[from]
-	end := len(in.sq)
-	if to+1 < len(in.sqLine) {
-		end = in.sqLine[to+1]
-	}
-	if end-start > max {
-		end = start + max
-	}
-	return in.sq[start:end]
-}
-
 // sqIndexAll returns the sq offsets of every occurrence of needle (already
 // lower-case without white space), at most limit of them.
 func (in *input) sqIndexAll(needle string, limit int) []int {
+	if sqKnown[needle] {
+		return first(in.sqHits[needle], limit)
+	}
+	return indexAll(in.sq, needle, limit)
+}
+
+// lowerIndexAll returns the lower offsets of the first limit occurrences of needle.
+func (in *input) lowerIndexAll(needle string, limit int) []int {
+	if lowerKnown[needle] {
+		return first(in.lowHits[needle], limit)
+	}
+	return indexAll(in.lower, needle, limit)
+}
+
+func first(h []int, limit int) []int {
+	if len(h) > limit {
+		return h[:limit]
+	}
+	return h
+}
+
+func indexAll(s, needle string, limit int) []int {
 	var out []int
 	for from := 0; len(out) < limit; {
-		i := strings.Index(in.sq[from:], needle)
+		i := strings.Index(s[from:], needle)
 		if i < 0 {
 			break
 		}
@@ -137,22 +199,16 @@ func (in *input) sqIndexAll(needle string, limit int) []int {
 
 // has says whether phrase occurs anywhere, ignoring case and white space.
 func (in *input) has(phrase string) bool {
-	return strings.Contains(in.sq, squeeze(phrase))
-}
-
-// firstLine is the line of the first occurrence of any phrase, or -1.
-func (in *input) firstLine(phrases ...string) int {
-	best := -1
-	for _, p := range phrases {
-		i := strings.Index(in.sq, squeeze(p))
-		if i >= 0 && (best < 0 || i < best) {
-			best = i
-		}
+	p := squeeze(phrase)
+	if sqKnown[p] {
+		return len(in.sqHits[p]) > 0
 	}
-	if best < 0 {
-		return -1
+	v, ok := in.memo[p]
+	if !ok {
+		v = strings.Contains(in.sq, p)
+		in.memo[p] = v
 	}
-	return in.sqLineAt(best)
+	return v
 }
 
 // squeeze lower-cases s and removes its white space.

@@ -22,7 +22,7 @@ var (
 func akvSignals(in *input, sc *scan) []signal {
 	var out []signal
 	seen := map[string]bool{}
-	for _, i := range in.sqIndexAll("akv1", 256) {
+	for _, i := range in.sqIndexAll("akv1", maxWideHits) {
 		j := i + 3
 		for j < len(in.sq) && j-i < 8 && in.sq[j] >= '0' && in.sq[j] <= '9' {
 			j++
@@ -37,10 +37,10 @@ func akvSignals(in *input, sc *scan) []signal {
 		seen[code] = true
 		sc.kvCodes = appendUnique(sc.kvCodes, code)
 		line := in.sqLineAt(i)
-		win := in.window(line, line+3, 3000)
+		win, sqwin := in.around(i, 0, 3000)
 		switch code {
 		case "AKV10022":
-			out = append(out, audienceSignal(in, line, win))
+			out = append(out, audienceSignal(line, win, sqwin))
 		case "AKV10032":
 			out = append(out, issuerSignal(line, win))
 		case "AKV10000":
@@ -58,10 +58,10 @@ func akvSignals(in *input, sc *scan) []signal {
 
 // audienceSignal reads AKV10022: a token for the wrong resource. When what
 // was found is another cloud's Key Vault resource, the cloud is wrong.
-func audienceSignal(in *input, line int, win string) signal {
+func audienceSignal(line int, win, sqwin string) signal {
 	m := reAudience.FindStringSubmatch(win)
 	if m == nil {
-		m = reAudienceSq.FindStringSubmatch(in.sqWindow(line, line+3, 3000))
+		m = reAudienceSq.FindStringSubmatch(sqwin)
 	}
 	if m == nil {
 		return newSignal(line, High, catalog.TokenAudienceWrong, catalog.ParamCode, "AKV10022")
@@ -107,11 +107,17 @@ func cleanURL(s string) string {
 // challengeSignal reads the SDKs' own check that the vault's challenge names
 // a resource of the host called.
 func challengeSignal(in *input, sc *scan) []signal {
-	line := in.firstLine("doesnotmatchtherequesteddomain", "doesn'tmatchtherequesteddomain")
-	if line < 0 {
+	off := -1
+	for _, p := range []string{"doesnotmatchtherequesteddomain", "doesn'tmatchtherequesteddomain"} {
+		if h := in.sqIndexAll(p, 1); len(h) > 0 && (off < 0 || h[0] < off) {
+			off = h[0]
+		}
+	}
+	if off < 0 {
 		return nil
 	}
-	win := in.window(line, line+1, 2000)
+	line := in.sqLineAt(off)
+	win, _ := in.around(off, 300, 300)
 	res := submatch(reChallengeResource, win)
 	kv := []string{catalog.ParamResource, res}
 	if rc, ok := azcloud.ByVaultResource(res); ok {
@@ -123,21 +129,15 @@ func challengeSignal(in *input, sc *scan) []signal {
 	return []signal{newSignal(line, Medium, catalog.VaultURLInvalid, kv...)}
 }
 
+var statusAnchors = []string{"status", "response 4", "response 5", "http "}
+
 var reStatus = regexp.MustCompile(`(?i)(?:statuscode[=:] ?'?|status code = '|status[=:] ?|response |http status |http/1\.1 |http )([1-5][0-9][0-9])\b`)
 
 // httpStatuses lists the failed HTTP statuses the text reports.
 func httpStatuses(in *input) []string {
 	var out []string
-	anchors := []string{"status", "response 4", "response 5", "http "}
-	for _, a := range anchors {
-		n := 0
-		for from := 0; n < 256; n++ {
-			i := strings.Index(in.lower[from:], a)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(a)
+	for _, a := range statusAnchors {
+		for _, at := range in.lowerIndexAll(a, 256) {
 			start := max(0, at-12)
 			m := reStatus.FindStringSubmatch(in.text[start:min(len(in.text), at+40)])
 			if m == nil {

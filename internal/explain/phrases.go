@@ -17,8 +17,8 @@ type phraseRule struct {
 	conf    Confidence
 	// kvCode is the Key Vault code this rule stands for, for the evidence.
 	kvCode string
-	// params reads parameters from the text around the line.
-	params func(in *input, line int) []string
+	// params reads parameters from the text around the sq offset where the rule matched.
+	params func(in *input, off int) []string
 	// transport rules skip lines about the managed identity endpoint,
 	// whose silence is how a credential chain learns it is not on Azure.
 	transport bool
@@ -33,8 +33,9 @@ var (
 )
 
 func regexParam(re *regexp.Regexp, name string) func(*input, int) []string {
-	return func(in *input, line int) []string {
-		return []string{name, submatch(re, in.window(line-1, line+8, 4000))}
+	return func(in *input, off int) []string {
+		win, _ := in.around(off, 1500, 2500)
+		return []string{name, submatch(re, win)}
 	}
 }
 
@@ -102,19 +103,19 @@ var phraseRules = []phraseRule{
 func phraseSignals(in *input, sc *scan) []signal {
 	var out []signal
 	for _, r := range phraseRules {
-		line := -1
+		off := -1
 		for _, p := range r.phrases {
-			l := firstUsableLine(in, p, r.transport)
-			if l >= 0 && (line < 0 || l < line) {
-				line = l
+			if o := firstUsable(in, p, r.transport); o >= 0 && (off < 0 || o < off) {
+				off = o
 			}
 		}
-		if line < 0 {
+		if off < 0 {
 			continue
 		}
+		line := in.sqLineAt(off)
 		var kv []string
 		if r.params != nil {
-			kv = r.params(in, line)
+			kv = r.params(in, off)
 		}
 		slug, conf := r.slug, r.conf
 		switch slug {
@@ -135,22 +136,44 @@ func phraseSignals(in *input, sc *scan) []signal {
 		}
 		out = append(out, newSignal(line, conf, slug, kv...))
 	}
+	return dropGenericTransport(out)
+}
+
+// dropGenericTransport removes vault-unreachable when a more precise
+// transport failure (DNS, TLS, proxy) explains the same broken connection.
+func dropGenericTransport(sigs []signal) []signal {
+	precise := false
+	for _, s := range sigs {
+		switch s.finding.Code {
+		case catalog.TLSUntrusted, catalog.ProxyProblem, catalog.VaultNotFound:
+			precise = true
+		}
+	}
+	if !precise {
+		return sigs
+	}
+	out := sigs[:0]
+	for _, s := range sigs {
+		if s.finding.Code != catalog.VaultUnreachable {
+			out = append(out, s)
+		}
+	}
 	return out
 }
 
-// firstUsableLine is the first line where phrase occurs, skipping for
-// transport rules the lines about the managed identity endpoint.
-func firstUsableLine(in *input, phrase string, transport bool) int {
+// firstUsable is the sq offset of the first occurrence of phrase, skipping
+// for transport rules the lines about the managed identity endpoint; -1 if none.
+func firstUsable(in *input, phrase string, transport bool) int {
 	if !transport {
-		if i := strings.Index(in.sq, phrase); i >= 0 {
-			return in.sqLineAt(i)
+		if h := in.sqIndexAll(phrase, 1); len(h) > 0 {
+			return h[0]
 		}
 		return -1
 	}
 	for _, i := range in.sqIndexAll(phrase, 64) {
 		l := in.sqLineAt(i)
 		if !aboutManagedIdentity(in.lower[in.lines[l]:min(len(in.lower), in.lines[l]+2000)]) {
-			return l
+			return i
 		}
 	}
 	return -1

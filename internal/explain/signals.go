@@ -14,7 +14,7 @@ const maxCodeHits = 32
 func collectSignals(in *input) *scan {
 	sc := &scan{hosts: scanHosts(in)}
 	hits := map[int]int{}
-	for _, i := range in.sqIndexAll("aadsts", 4096) {
+	for _, i := range in.sqIndexAll("aadsts", maxWideHits) {
 		code, ok := aadstsCodeAt(in.sq, i+len("aadsts"))
 		if !ok || hits[code] >= maxCodeHits {
 			continue
@@ -23,7 +23,7 @@ func collectSignals(in *input) *scan {
 			sc.aadsts = append(sc.aadsts, "AADSTS"+strconv.Itoa(code))
 		}
 		hits[code]++
-		sc.signals = append(sc.signals, aadstsSignals(in, sc, code, in.sqLineAt(i))...)
+		sc.signals = append(sc.signals, aadstsSignals(in, sc, code, i)...)
 	}
 	sc.signals = append(sc.signals, akvSignals(in, sc)...)
 	sc.signals = append(sc.signals, phraseSignals(in, sc)...)
