@@ -88,6 +88,9 @@ func aadstsSignals(in *input, sc *scan, code int, off int) []signal {
 	failed := func(conf Confidence) []signal {
 		return []signal{newSignal(line, conf, catalog.TokenFailed, catalog.ParamCode, codeStr, catalog.ParamCodeMeaning, meaning)}
 	}
+	if s, ok := malformedValue(code, line, win); ok {
+		return []signal{s}
+	}
 	if r, ok := aadstsRules[code]; ok {
 		kv := []string{catalog.ParamCode, codeStr, catalog.ParamCodeMeaning, meaning}
 		switch code {
@@ -96,7 +99,7 @@ func aadstsSignals(in *input, sc *scan, code int, off int) []signal {
 		case 7000222:
 			kv = append(kv, catalog.ParamClientID, submatch(reKeysForApp, win))
 		case 900023:
-			kv = append(kv, catalog.ParamVariable, "AZURE_TENANT_ID", catalog.ParamProblem, "not-guid-or-domain")
+			kv = append(kv, catalog.ParamVariable, "AZURE_TENANT_ID", catalog.ParamProblem, catalog.ProblemNotATenant)
 		}
 		return []signal{newSignal(line, r.conf, r.slug, kv...)}
 	}
@@ -147,6 +150,42 @@ func aadstsSignals(in *input, sc *scan, code int, off int) []signal {
 		return []signal{newSignal(line, conf, catalog.CLINotLoggedIn, catalog.ParamCode, codeStr, catalog.ParamCodeMeaning, meaning)}
 	}
 	return failed(Medium)
+}
+
+var (
+	reRawTenant = regexp.MustCompile(`(?i)tenant '([^']*)' not found`)
+	reRawApp    = regexp.MustCompile(`(?i)application with identifier '([^']*)'`)
+)
+
+// malformedValue reads a tenant or client id that Entra quotes back with
+// quotation marks or spaces in it: the variable's value is at fault, not the
+// tenant or the app.
+func malformedValue(code, line int, win string) (signal, bool) {
+	var re *regexp.Regexp
+	var variable string
+	switch code {
+	case 90002:
+		re, variable = reRawTenant, "AZURE_TENANT_ID"
+	case 700016:
+		re, variable = reRawApp, "AZURE_CLIENT_ID"
+	default:
+		return signal{}, false
+	}
+	m := re.FindStringSubmatch(win)
+	if m == nil {
+		return signal{}, false
+	}
+	problem := ""
+	switch v := m[1]; {
+	case strings.ContainsAny(v, `"`) || strings.HasPrefix(v, "'"):
+		problem = catalog.ProblemQuoted
+	case v != strings.TrimSpace(v):
+		problem = catalog.ProblemWhitespace
+	default:
+		return signal{}, false
+	}
+	return newSignal(line, High, catalog.EnvMalformed, catalog.ParamCode, "AADSTS"+strconv.Itoa(code),
+		catalog.ParamVariable, variable, catalog.ParamProblem, problem), true
 }
 
 // resourceSignals reads AADSTS500011 and AADSTS50001: the resource named is

@@ -164,7 +164,7 @@ var reEnvVariable = regexp.MustCompile(`(?i)missing environment variable (AZURE_
 // envMissing is env-missing, naming the variable the environment
 // credential's message names, if any.
 func envMissing(env *chainEntry, line int) signal {
-	v := "AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET"
+	v := ""
 	if env != nil {
 		if m := submatch(reEnvVariable, env.line.Message); m != "" {
 			v = m

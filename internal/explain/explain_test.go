@@ -70,6 +70,18 @@ ERROR CODE: Throttled`, want: catalog.Throttled, conf: High},
 			want: catalog.ManagedIdentityUnavailable, conf: Medium},
 		{name: "AADSTS70011 is not token-failed", text: "AADSTS70011: The provided value for the input parameter 'scope' is not valid.", want: catalog.ScopeInvalid, conf: High},
 		{name: "unknown AADSTS is token-failed, never high", text: "AADSTS53003: Access has been blocked by Conditional Access policies.", want: catalog.TokenFailed, conf: Medium},
+		{name: "quoted tenant id", text: `AADSTS90002: Tenant '"72f988bf-86f1-41af-91ab-2d7cd011db47"' not found.`, want: catalog.EnvMalformed, conf: High},
+		{name: "client id with a trailing space", text: `AADSTS700016: Application with identifier '9267f2f6-1160-4dc9-b4e7-988ea7987eb7 ' was not found in the directory 'x'.`,
+			want: catalog.EnvMalformed, conf: High},
+		{name: "az not signed in", text: "ERROR: Please run 'az login' to setup account.", want: catalog.CLINotLoggedIn, conf: Medium},
+		{name: "Go chain, CLI not signed in: no credential of its own", text: "DefaultAzureCredential: failed to acquire a token.\nAttempted credentials:\n" +
+			"\tEnvironmentCredential: missing environment variable AZURE_TENANT_ID\n" +
+			"\tManagedIdentityCredential: managed identity timed out. See https://aka.ms/azsdk/go/identity/troubleshoot#dac for more information\n" +
+			"\tAzureCLICredential: ERROR: Please run 'az login' to setup account.\n", want: catalog.EnvMissing, conf: Medium, also: catalog.CLINotLoggedIn},
+		{name: "managed identity endpoint answered", text: "DefaultAzureCredential: failed to acquire a token.\nAttempted credentials:\n" +
+			"\tEnvironmentCredential: missing environment variable AZURE_TENANT_ID\n" +
+			"\tManagedIdentityCredential: IMDS token request failed: status 400 Bad Request: Identity not found\n", want: catalog.ManagedIdentityUnavailable, conf: Medium},
+		{name: "public vault, China scope", text: "GET https://kv1.vault.azure.net/secrets/db\nscope=https://vault.azure.cn/.default", want: catalog.CloudMismatch, conf: Medium},
 		{name: "nothing recognised", text: "panic: runtime error: index out of range [3] with length 3", notFound: true},
 		{name: "empty", text: "", notFound: true},
 	}

@@ -72,12 +72,18 @@ var phraseRules = []phraseRule{
 
 	{phrases: []string{"invalidtenantidprovided", "invalidtenantid", "tenantidcontainsinvalidcharacters"}, slug: catalog.EnvMalformed, conf: Medium,
 		params: func(*input, int) []string {
-			return []string{catalog.ParamVariable, "AZURE_TENANT_ID", catalog.ParamProblem, "not-guid-or-domain"}
+			return []string{catalog.ParamVariable, "AZURE_TENANT_ID", catalog.ParamProblem, catalog.ProblemNotATenant}
 		}},
 	{phrases: []string{"cannotuseanauthorityhostwithouthttps", "authorityhostmustuse", "authority_hostmustbeanhttps"}, slug: catalog.EnvMalformed, conf: Medium,
 		params: func(*input, int) []string {
-			return []string{catalog.ParamVariable, "AZURE_AUTHORITY_HOST", catalog.ParamProblem, "no-https"}
+			return []string{catalog.ParamVariable, "AZURE_AUTHORITY_HOST", catalog.ParamProblem, catalog.ProblemNoScheme}
 		}},
+	{phrases: []string{"failedtoreadcertificatefile", "certificatefilenotfound"}, slug: catalog.EnvMalformed, conf: Medium,
+		params: func(*input, int) []string {
+			return []string{catalog.ParamVariable, "AZURE_CLIENT_CERTIFICATE_PATH", catalog.ParamProblem, catalog.ProblemFileMissing}
+		}},
+	{phrases: []string{"pleaserun'azlogin'", "pleaserun\"azlogin\"", "pleaserunazlogin", "pleaserun:azlogin", "azloginfirst", "noaccountsfound.pleaserun"},
+		slug: catalog.CLINotLoggedIn, conf: Medium},
 	{phrases: []string{"invalidazure_token_credentialsvalue"}, slug: catalog.EnvMalformed, conf: Medium,
 		params: func(*input, int) []string { return []string{catalog.ParamVariable, "AZURE_TOKEN_CREDENTIALS"} }},
 	{phrases: []string{"invalid_instance", "authorityvalidationfailed", "invalidauthority", "isnotinthelistofknownauthorities"}, slug: catalog.AuthorityInvalid, conf: Medium},
