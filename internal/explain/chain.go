@@ -206,7 +206,12 @@ func reportFollows(after string) bool {
 func continuation(in *input, line int) int {
 	end := line
 	for l := line + 1; l < len(in.lines) && l <= line+12; l++ {
-		t := strings.TrimSpace(strings.ToLower(in.lineText(l)))
+		start := in.lines[l]
+		t := in.lower[start:min(len(in.lower), start+256)]
+		if i := strings.IndexByte(t, '\n'); i >= 0 {
+			t = t[:i]
+		}
+		t = strings.TrimSpace(t)
 		if t == "" || stopsMessage(t) {
 			break
 		}

@@ -2,6 +2,7 @@ package explain
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -52,6 +53,10 @@ func TestAwkwardInputs(t *testing.T) {
 		{name: "1 MB single line of one code", text: bytes.Repeat([]byte("AADSTS500011"), 90<<10)},
 		{name: "only escapes", text: bytes.Repeat([]byte(`\\\"\r\n\u00`), 50<<10)},
 		{name: "a million credentials", text: bytes.Repeat([]byte("EnvironmentCredential: x\n"), 40<<10)},
+		{name: "many distinct codes", text: distinctCodes("AADSTS", 1<<20)},
+		{name: "many distinct Key Vault codes", text: distinctCodes("AKV1", 1<<20)},
+		{name: "credentials before a long line", text: append(bytes.Repeat([]byte("SharedTokenCacheCredential: failed\n"), 4000), bytes.Repeat([]byte("y"), 1<<20)...)},
+		{name: "a long line of hosts", text: bytes.Repeat([]byte("https://a.vault.azure.cn login.microsoftonline.com "), 20<<10)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,6 +71,15 @@ func TestAwkwardInputs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// distinctCodes is n bytes of prefix followed by ever new numbers.
+func distinctCodes(prefix string, n int) []byte {
+	var b bytes.Buffer
+	for i := 1000; b.Len() < n; i++ {
+		fmt.Fprintf(&b, "%s%d: x\n", prefix, i)
+	}
+	return b.Bytes()
 }
 
 // TestTenMegabytes explains a 10 MB log with the seed at its end in under a

@@ -148,18 +148,6 @@ func (in *input) sqLineAt(off int) int {
 	return sort.Search(len(in.sqLine), func(i int) bool { return in.sqLine[i] > off }) - 1
 }
 
-// lineText is line i of text, without its LF.
-func (in *input) lineText(i int) string {
-	if i < 0 || i >= len(in.lines) {
-		return ""
-	}
-	end := len(in.text)
-	if i+1 < len(in.lines) {
-		end = in.lines[i+1] - 1
-	}
-	return in.text[in.lines[i]:end]
-}
-
 // sqIndexAll returns the sq offsets of every occurrence of needle (already
 // lower-case without white space), at most limit of them.
 func (in *input) sqIndexAll(needle string, limit int) []int {

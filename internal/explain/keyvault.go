@@ -31,7 +31,7 @@ func akvSignals(in *input, sc *scan) []signal {
 			continue
 		}
 		code := "AKV" + in.sq[i+3:j]
-		if seen[code] {
+		if seen[code] || len(seen) >= maxEvidence {
 			continue
 		}
 		seen[code] = true

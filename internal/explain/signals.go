@@ -6,19 +6,26 @@ import (
 	"github.com/kvdoctor/kvdoctor/checks/catalog"
 )
 
-// maxCodeHits bounds how many occurrences of one code are read.
-const maxCodeHits = 32
+// maxCodeHits bounds how many occurrences of one code are read, and
+// maxCodeSignals how many code occurrences are read in all: each costs a
+// look at the text around it.
+const (
+	maxCodeHits    = 32
+	maxCodeSignals = 512
+)
 
 // collectSignals finds every signal of the text: Entra and Key Vault codes,
 // fixed service and runtime texts, and hosts of different clouds.
 func collectSignals(in *input) *scan {
 	sc := &scan{hosts: scanHosts(in)}
 	hits := map[int]int{}
+	read := 0
 	for _, i := range in.sqIndexAll("aadsts", maxWideHits) {
 		code, ok := aadstsCodeAt(in.sq, i+len("aadsts"))
-		if !ok || hits[code] >= maxCodeHits {
+		if !ok || hits[code] >= maxCodeHits || read >= maxCodeSignals {
 			continue
 		}
+		read++
 		if hits[code] == 0 {
 			sc.aadsts = append(sc.aadsts, "AADSTS"+strconv.Itoa(code))
 		}
