@@ -101,7 +101,13 @@ func aadstsSignals(in *input, sc *scan, code int, off int) []signal {
 		case 900023:
 			kv = append(kv, catalog.ParamVariable, "AZURE_TENANT_ID", catalog.ParamProblem, catalog.ProblemNotATenant)
 		}
-		return []signal{newSignal(line, r.conf, r.slug, kv...)}
+		s := newSignal(line, r.conf, r.slug, kv...)
+		if r.slug == catalog.AppNotInTenant {
+			if m, ok := crossCloud(sc, line, "AADSTS"+strconv.Itoa(code)); ok {
+				return []signal{m, lower(s, Medium)}
+			}
+		}
+		return []signal{s}
 	}
 	if !aadstsContextual[code] {
 		return failed(Medium)
@@ -199,6 +205,9 @@ func resourceSignals(in *input, sc *scan, code, line int, win, sqwin string) []s
 		return []signal{newSignal(line, Medium, catalog.ScopeInvalid, kv...)}
 	}
 	resCloud, isKV := azcloud.ByVaultResource(res)
+	if strings.HasSuffix(res, "/.default") {
+		isKV = false
+	}
 	if !isKV {
 		if c, ok := managementCloud(res); ok {
 			resCloud, isKV = c, true
@@ -206,7 +215,7 @@ func resourceSignals(in *input, sc *scan, code, line int, win, sqwin string) []s
 	}
 	if !isKV {
 		conf := Medium
-		if strings.Contains(strings.ToLower(res), "vault") || strings.Contains(res, "<") || strings.Contains(res, "{") {
+		if strings.Contains(strings.ToLower(res), "vault") || strings.ContainsAny(res, "<{") || strings.HasSuffix(res, "/.default") {
 			conf = High
 		}
 		kv = append(kv, catalog.ParamScope, res)
@@ -261,6 +270,23 @@ func tenantNotFoundSignals(in *input, sc *scan, line int, win string) []signal {
 		kv = append(kv, catalog.ParamAuthorityCloud, auth[0].Name, catalog.ParamAuthorityHost, auth[0].Authority())
 	}
 	return []signal{newSignal(line, Medium, catalog.CloudMismatch, kv...), tnf(Medium)}
+}
+
+// crossCloud is cloud-mismatch when the text shows a vault of one cloud and
+// a sign-in host of another: app registrations and tenants do not cross
+// clouds, so "not found" there is the cloud's fault.
+func crossCloud(sc *scan, line int, code string) (signal, bool) {
+	vaults := sc.hosts.clouds(vaultHost, privateLinkHost)
+	if len(vaults) != 1 {
+		return signal{}, false
+	}
+	v := vaults[0]
+	a, ok := otherCloud(v, sc.hosts.clouds(authorityHost))
+	if !ok {
+		return signal{}, false
+	}
+	return newSignal(line, High, catalog.CloudMismatch, catalog.ParamCode, code, catalog.ParamCloud, v.Name,
+		catalog.ParamAuthorityCloud, a.Name, catalog.ParamAuthorityHost, a.Authority(), catalog.ParamExpectedAuthorityHost, v.Authority()), true
 }
 
 // managementCloud finds the cloud whose Resource Manager resource res is.

@@ -82,6 +82,19 @@ ERROR CODE: Throttled`, want: catalog.Throttled, conf: High},
 			"\tEnvironmentCredential: missing environment variable AZURE_TENANT_ID\n" +
 			"\tManagedIdentityCredential: IMDS token request failed: status 400 Bad Request: Identity not found\n", want: catalog.ManagedIdentityUnavailable, conf: Medium},
 		{name: "public vault, China scope", text: "GET https://kv1.vault.azure.net/secrets/db\nscope=https://vault.azure.cn/.default", want: catalog.CloudMismatch, conf: Medium},
+		{name: "scope sent as a v1 resource", text: `AADSTS500011: The resource principal named https://vault.azure.net/.default was not found in the tenant named x.`,
+			want: catalog.ScopeInvalid, conf: High},
+		{name: "sign-in host does not resolve", text: `RestError: getaddrinfo EAI_AGAIN login.microsoftonline.com`, want: catalog.VaultUnreachable, conf: Medium},
+		{name: "vault host does not resolve", text: `Error: getaddrinfo ENOTFOUND myvault.vault.azure.net`, want: catalog.VaultNotFound, conf: Medium},
+		{name: "App Service managed identity refused", text: "ManagedIdentityCredential authentication failed: Service request failed.\nStatus: 400 (Bad Request)\n\nContent:\n" +
+			`{"statusCode":400,"message":"Unable to load the proper Managed Identity."}`, want: catalog.ManagedIdentityUnavailable, conf: Medium},
+		{name: "CLI credential in the wrong cloud", text: "AzureCliCredential: ERROR: AADSTS90002: Tenant '1111' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.",
+			want: catalog.CLIWrongCloud, conf: Medium},
+		{name: "CLI credential expired", text: "DefaultAzureCredential failed to retrieve a token from the included credentials.\nAttempted credentials:\n" +
+			"\tEnvironmentCredential: EnvironmentCredential authentication unavailable. Environment variables are not fully configured.\n" +
+			"\tAzureCliCredential: ERROR: AADSTS700082: The refresh token has expired due to inactivity.", want: catalog.CLINotLoggedIn, conf: High},
+		{name: "app not found across clouds", text: "GET https://kv1.vault.azure.cn/secrets/db\nPOST https://login.microsoftonline.com/t/oauth2/v2.0/token\n" +
+			"AADSTS700016: Application with identifier 'a' was not found in the directory 'd'.", want: catalog.CloudMismatch, conf: High, also: catalog.AppNotInTenant},
 		{name: "nothing recognised", text: "panic: runtime error: index out of range [3] with length 3", notFound: true},
 		{name: "empty", text: "", notFound: true},
 	}

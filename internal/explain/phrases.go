@@ -131,10 +131,8 @@ func phraseSignals(in *input, sc *scan) []signal {
 			}
 		case catalog.VaultNotFound, catalog.VaultUnreachable:
 			kv = append(kv, transportHost(in, sc, line)...)
-			if h := paramOf(kv, catalog.ParamHost); h != "" && slug == catalog.VaultNotFound {
-				if _, ok := sc.hosts.first(vaultHost); ok && !isVaultHostName(h) {
-					slug = catalog.VaultUnreachable
-				}
+			if h := paramOf(kv, catalog.ParamHost); h != "" && !isVaultHostName(h) {
+				slug = catalog.VaultUnreachable
 			}
 		}
 		if r.kvCode != "" {
