@@ -78,6 +78,40 @@ var (
 
 // aadstsSignals turns one AADSTS code seen on line into signals.
 func aadstsSignals(in *input, sc *scan, code int, off int) []signal {
+	sigs := aadstsRead(in, sc, code, off)
+	msg, _ := in.around(off, 0, 800)
+	ids := []string{
+		catalog.ParamClientID, firstSubmatch(msg, reAppIdentifier, reKeysForApp, reAppQuoted),
+		catalog.ParamTenantID, firstSubmatch(msg, reTenantQuoted, reDirectory),
+	}
+	for i := range sigs {
+		for k := 0; k+1 < len(ids); k += 2 {
+			if ids[k+1] == "" || sigs[i].finding.Params[ids[k]] != "" {
+				continue
+			}
+			if sigs[i].finding.Params == nil {
+				sigs[i].finding.Params = map[string]string{}
+			}
+			sigs[i].finding.Params[ids[k]] = ids[k+1]
+		}
+	}
+	return sigs
+}
+
+var reAppQuoted = regexp.MustCompile(`(?i)\bapp(?:lication)?(?: id| with id)? '([0-9a-f]{8}-[0-9a-f-]{27})'`)
+
+// firstSubmatch is the first group of the first regexp that matches s.
+func firstSubmatch(s string, res ...*regexp.Regexp) string {
+	for _, re := range res {
+		if v := submatch(re, s); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// aadstsRead reads what one code on its own or with its context says.
+func aadstsRead(in *input, sc *scan, code int, off int) []signal {
 	line := in.sqLineAt(off)
 	win, sqwin := in.around(off, 300, 2700)
 	codeStr := "AADSTS" + strconv.Itoa(code)
@@ -302,7 +336,7 @@ func managementCloud(res string) (azcloud.Cloud, bool) {
 
 // resourceHostCloud guesses the cloud a wrong resource was meant for: from
 // its own host (a vault URL or private link host), else from the vault hosts
-// of the text.
+// of the text, else from the one sign-in host it shows.
 func resourceHostCloud(res string, sc *scan) (azcloud.Cloud, bool) {
 	h := azcloud.HostOf(res)
 	if c, ok := azcloud.ByVaultHost(h); ok {
@@ -315,6 +349,9 @@ func resourceHostCloud(res string, sc *scan) (azcloud.Cloud, bool) {
 	}
 	if v := sc.hosts.clouds(vaultHost, privateLinkHost); len(v) > 0 {
 		return v[0], true
+	}
+	if a := sc.hosts.clouds(authorityHost); len(a) == 1 {
+		return a[0], true
 	}
 	return azcloud.Cloud{}, false
 }

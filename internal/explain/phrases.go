@@ -2,6 +2,7 @@ package explain
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/kvdoctor/kvdoctor/checks/catalog"
@@ -109,38 +110,62 @@ var phraseRules = []phraseRule{
 func phraseSignals(in *input, sc *scan) []signal {
 	var out []signal
 	for _, r := range phraseRules {
-		off := -1
-		for _, p := range r.phrases {
-			if o := firstUsable(in, p, r.transport); o >= 0 && (off < 0 || o < off) {
-				off = o
-			}
+		for _, off := range ruleOffsets(in, r) {
+			out = append(out, phraseSignal(in, sc, r, off))
 		}
-		if off < 0 {
-			continue
-		}
-		line := in.sqLineAt(off)
-		var kv []string
-		if r.params != nil {
-			kv = r.params(in, off)
-		}
-		slug, conf := r.slug, r.conf
-		switch slug {
-		case catalog.RBACRoleMissing:
-			if a := paramOf(kv, catalog.ParamAction); strings.Contains(strings.ToLower(a), "readmetadata") {
-				slug = catalog.ListDenied
-			}
-		case catalog.VaultNotFound, catalog.VaultUnreachable:
-			kv = append(kv, transportHost(in, sc, line)...)
-			if h := paramOf(kv, catalog.ParamHost); h != "" && !isVaultHostName(h) {
-				slug = catalog.VaultUnreachable
-			}
-		}
-		if r.kvCode != "" {
-			sc.kvCodes = appendUnique(sc.kvCodes, r.kvCode)
-		}
-		out = append(out, newSignal(line, conf, slug, kv...))
 	}
 	return dropGenericTransport(out)
+}
+
+// maxPhraseLines is how many lines one rule reports: the first, and
+// others that may belong to other credentials of a chain.
+const maxPhraseLines = 8
+
+// ruleOffsets are the sq offsets where a rule matched, on distinct lines,
+// earliest first.
+func ruleOffsets(in *input, r phraseRule) []int {
+	var offs []int
+	for _, p := range r.phrases {
+		offs = append(offs, usable(in, p, r.transport)...)
+	}
+	sort.Ints(offs)
+	var out []int
+	last := -1
+	for _, o := range offs {
+		if l := in.sqLineAt(o); l != last {
+			out = append(out, o)
+			last = l
+			if len(out) == maxPhraseLines {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// phraseSignal is the signal of rule r matched at sq offset off.
+func phraseSignal(in *input, sc *scan, r phraseRule, off int) signal {
+	line := in.sqLineAt(off)
+	var kv []string
+	if r.params != nil {
+		kv = r.params(in, off)
+	}
+	slug, conf := r.slug, r.conf
+	switch slug {
+	case catalog.RBACRoleMissing:
+		if a := paramOf(kv, catalog.ParamAction); strings.Contains(strings.ToLower(a), "readmetadata") {
+			slug = catalog.ListDenied
+		}
+	case catalog.VaultNotFound, catalog.VaultUnreachable:
+		kv = append(kv, transportHost(in, sc, line)...)
+		if h := paramOf(kv, catalog.ParamHost); h != "" && !isVaultHostName(h) {
+			slug = catalog.VaultUnreachable
+		}
+	}
+	if r.kvCode != "" {
+		sc.kvCodes = appendUnique(sc.kvCodes, r.kvCode)
+	}
+	return newSignal(line, conf, slug, kv...)
 }
 
 // dropGenericTransport removes vault-unreachable when a more precise
@@ -165,22 +190,21 @@ func dropGenericTransport(sigs []signal) []signal {
 	return out
 }
 
-// firstUsable is the sq offset of the first occurrence of phrase, skipping
-// for transport rules the lines about the managed identity endpoint; -1 if none.
-func firstUsable(in *input, phrase string, transport bool) int {
+// usable are the sq offsets of the first occurrences of phrase, skipping
+// for transport rules the lines about the managed identity endpoint.
+func usable(in *input, phrase string, transport bool) []int {
+	hits := in.sqIndexAll(phrase, 64)
 	if !transport {
-		if h := in.sqIndexAll(phrase, 1); len(h) > 0 {
-			return h[0]
-		}
-		return -1
+		return first(hits, maxPhraseLines)
 	}
-	for _, i := range in.sqIndexAll(phrase, 64) {
+	var out []int
+	for _, i := range hits {
 		l := in.sqLineAt(i)
 		if !aboutManagedIdentity(in.lower[in.lines[l]:min(len(in.lower), in.lines[l]+2000)]) {
-			return i
+			out = append(out, i)
 		}
 	}
-	return -1
+	return first(out, maxPhraseLines)
 }
 
 func aboutManagedIdentity(line string) bool {
