@@ -23,6 +23,7 @@ const (
 	exFix
 	exDocs
 	exEvidence
+	exSeen
 	exNothingTitle
 	exNothingBody
 	exConfirm
@@ -62,6 +63,7 @@ var explainMessages = [exCount]catalog.Text{
 	exFix:             {EN: "Fix", ZH: "解决方法"},
 	exDocs:            {EN: "docs: %s", ZH: "文档：%s"},
 	exEvidence:        {EN: "Evidence from the text", ZH: "文本中的证据"},
+	exSeen:            {EN: "Seen in the text:", ZH: "文本中的依据："},
 	exNothingTitle:    {EN: "Nothing recognised.", ZH: "未识别出已知的错误。"},
 	exNothingBody:     {EN: "The text holds no Azure error code, Key Vault answer or credential message that kvdoctor knows. Run kvdoctor where the app runs: it checks the environment, the token and the vault step by step.", ZH: "文本中没有 kvdoctor 认识的 Azure 错误代码、Key Vault 响应或凭据消息。请在应用运行的环境中运行 kvdoctor：它会逐步检查环境变量、访问令牌和密钥保管库。"},
 	exConfirm:         {EN: "To confirm, run kvdoctor where the app runs.", ZH: "如需确认，请在应用运行的环境中运行 kvdoctor。"},
@@ -188,6 +190,9 @@ func explainTextDiagnosis(b *bytes.Buffer, d explain.Diagnosis, lang catalog.Lan
 	b.WriteString(head + "\n")
 	const in = "    "
 	if full {
+		if f.Quote != "" {
+			b.WriteString(in + pal.faint.Sprint(etr(lang, exSeen)+" "+f.Quote) + "\n")
+		}
 		for _, l := range lines(rd.Detail) {
 			b.WriteString(in + l + "\n")
 		}
@@ -268,6 +273,9 @@ func explainMarkdownDiagnosis(b *bytes.Buffer, d explain.Diagnosis, lang catalog
 	}
 	b.WriteString(head + "\n\n")
 	b.WriteString(mdText(etr(lang, exConfidence, confidenceWord(lang, d.Confidence))) + "\n\n")
+	if full && f.Quote != "" {
+		b.WriteString(mdText(etr(lang, exSeen)) + "\n\n" + mdFence("text", []string{f.Quote}) + "\n")
+	}
 	if p := paragraphs(rd.Detail); p != "" {
 		b.WriteString(p + "\n\n")
 	}
@@ -336,6 +344,7 @@ type jsonDiagnosis struct {
 	Fix        string             `json:"fix"`
 	Commands   []string           `json:"commands"`
 	Params     map[string]string  `json:"params"`
+	Quote      string             `json:"quote,omitempty"`
 	Anchor     string             `json:"anchor,omitempty"`
 }
 
@@ -350,7 +359,7 @@ func toJSONDiagnosis(d explain.Diagnosis, lang catalog.Lang) jsonDiagnosis {
 		cmds = []string{}
 	}
 	return jsonDiagnosis{Code: d.Finding.Code, Confidence: d.Confidence, Severity: d.Finding.Severity,
-		Title: rd.Title, Detail: rd.Detail, Fix: rd.Fix, Commands: cmds, Params: params, Anchor: rd.Anchor}
+		Title: rd.Title, Detail: rd.Detail, Fix: rd.Fix, Commands: cmds, Params: params, Quote: d.Finding.Quote, Anchor: rd.Anchor}
 }
 
 func explainJSON(b *bytes.Buffer, res explain.Result, lang catalog.Lang) error {

@@ -110,10 +110,10 @@ func parseChain(in *input) chain {
 		state := classify(sqMsg)
 		e := c.find(m.name)
 		if e == nil {
-			e = &chainEntry{line: CredentialLine{Name: m.name, State: state, Message: shorten(msg, 300)}, sqMsg: sqMsg}
+			e = &chainEntry{line: CredentialLine{Name: m.name, State: state, Message: shorten(redact(msg), 300)}, sqMsg: sqMsg}
 			c.entries = append(c.entries, e)
 		} else if e.line.State != Failed && state == Failed {
-			e.line.State, e.line.Message, e.sqMsg = Failed, shorten(msg, 300), sqMsg
+			e.line.State, e.line.Message, e.sqMsg = Failed, shorten(redact(msg), 300), sqMsg
 		}
 		e.spans = append(e.spans, [2]int{m.line, end})
 	}

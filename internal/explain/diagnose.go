@@ -51,6 +51,7 @@ func diagnose(in *input, sc *scan, ch chain) Result {
 	res := Result{Findings: []Diagnosis{}}
 	for i, s := range ordered {
 		d := Diagnosis{Finding: s.finding, Confidence: s.conf}
+		d.Finding.Quote = quoteOf(in, s.line)
 		if i == 0 {
 			res.Primary = &d
 			continue
@@ -60,6 +61,25 @@ func diagnose(in *input, sc *scan, ch chain) Result {
 		}
 	}
 	return res
+}
+
+// maxQuote is the longest line quoted as the text a finding was read from.
+const maxQuote = 400
+
+// quoteOf is line of the text, as the finding's quote, when it is short
+// enough to be read.
+func quoteOf(in *input, line int) string {
+	if line < 0 || line >= len(in.lines) {
+		return ""
+	}
+	end := len(in.text)
+	if line+1 < len(in.lines) {
+		end = in.lines[line+1]
+	}
+	if end-in.lines[line] > maxQuote {
+		return ""
+	}
+	return redact(collapseSpace(in.text[in.lines[line]:end]))
 }
 
 // dedupe keeps the first signal of each finding code; the others are sorted

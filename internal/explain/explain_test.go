@@ -282,3 +282,42 @@ func section(s, head string) string {
 	}
 	return s
 }
+
+func TestRedact(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in, want string
+	}{
+		{name: "form field", in: "form client_secret=s3cr3t-value", want: "form client_secret=<redacted>"},
+		{name: "bearer", in: "Authorization: Bearer eyJ0eXAiOiJKV1Q", want: "Authorization: Bearer <redacted>"},
+		{name: "json", in: `{"password": "hunter22"}`, want: `{"password": "<redacted>"}`},
+		{name: "prose stays", in: "Invalid client secret provided.", want: "Invalid client secret provided."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := redact(tt.in); got != tt.want {
+				t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestQuoteHidesSecrets checks that a line explain quotes back keeps no
+// credential from the pasted text.
+func TestQuoteHidesSecrets(t *testing.T) {
+	t.Parallel()
+	text := "EnvironmentCredential: Authentication failed: AADSTS7000215: Invalid client secret provided. client_secret=Abc~defGHIjkl123456789\n"
+	res := Explain([]byte(text))
+	if res.Primary == nil {
+		t.Fatal("nothing recognised")
+	}
+	if strings.Contains(res.Primary.Finding.Quote, "Abc~def") {
+		t.Errorf("quote holds the secret: %q", res.Primary.Finding.Quote)
+	}
+	for _, c := range res.Evidence.Credentials {
+		if strings.Contains(c.Message, "Abc~def") {
+			t.Errorf("credential message holds the secret: %q", c.Message)
+		}
+	}
+}
