@@ -64,3 +64,22 @@ func TestAADSTSCodeAt(t *testing.T) {
 		})
 	}
 }
+
+// TestRuleCodesExist keeps the rule tables to codes of aadsts.tsv, so a
+// mistyped code cannot hide.
+func TestRuleCodesExist(t *testing.T) {
+	t.Parallel()
+	for code := range aadstsRules {
+		if _, ok := aadstsTable[code]; !ok {
+			t.Errorf("aadstsRules: AADSTS%d is not in aadsts.tsv", code)
+		}
+	}
+	for code := range aadstsContextual {
+		if _, ok := aadstsTable[code]; !ok {
+			t.Errorf("aadstsContextual: AADSTS%d is not in aadsts.tsv", code)
+		}
+		if _, ok := aadstsRules[code]; ok {
+			t.Errorf("AADSTS%d is both direct and contextual", code)
+		}
+	}
+}

@@ -28,7 +28,9 @@ func collectEvidence(in *input, sc *scan, ch chain) Evidence {
 	ev := emptyEvidence()
 	ev.AADSTS = capList(sc.aadsts)
 	ev.KeyVaultCodes = capList(sc.kvCodes)
-	ev.HTTPStatuses = capList(sc.statuses)
+	for _, s := range sc.statuses {
+		ev.HTTPStatuses = appendCapped(ev.HTTPStatuses, s.code)
+	}
 	ev.TraceIDs = anchored(in, traceAnchors, reGUIDValue)
 	ev.CorrelationIDs = anchored(in, correlationAnchors, reGUIDValue)
 	ev.RequestIDs = anchored(in, requestAnchors, reGUIDValue)

@@ -95,6 +95,9 @@ ERROR CODE: Throttled`, want: catalog.Throttled, conf: High},
 			"\tAzureCliCredential: ERROR: AADSTS700082: The refresh token has expired due to inactivity.", want: catalog.CLINotLoggedIn, conf: High},
 		{name: "app not found across clouds", text: "GET https://kv1.vault.azure.cn/secrets/db\nPOST https://login.microsoftonline.com/t/oauth2/v2.0/token\n" +
 			"AADSTS700016: Application with identifier 'a' was not found in the directory 'd'.", want: catalog.CloudMismatch, conf: High, also: catalog.AppNotInTenant},
+		{name: "bare 403 from Key Vault", text: "Get-AzKeyVaultSecret : Operation returned an invalid status code 'Forbidden'", want: catalog.RBACRoleMissing, conf: Low},
+		{name: "bare 401 from a vault", text: "GET https://kv1.vault.azure.net/secrets/db -> 401 Unauthorized\nStatus: 401", want: catalog.TokenFailed, conf: Low},
+		{name: "a 403 elsewhere is nothing", text: "GET https://example.com/ Status: 403", notFound: true},
 		{name: "nothing recognised", text: "panic: runtime error: index out of range [3] with length 3", notFound: true},
 		{name: "empty", text: "", notFound: true},
 	}

@@ -2,6 +2,7 @@ package explain
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -133,19 +134,45 @@ var statusAnchors = []string{"status", "response 4", "response 5", "http "}
 
 var reStatus = regexp.MustCompile(`(?i)(?:statuscode[=:] ?'?|status code = '|status[=:] ?|response |http status |http/1\.1 |http )([1-5][0-9][0-9])\b`)
 
-// httpStatuses lists the failed HTTP statuses the text reports.
-func httpStatuses(in *input) []string {
-	var out []string
+var reStatusName = regexp.MustCompile(`(?i)status code '(forbidden|unauthorized|notfound|toomanyrequests)'`)
+
+var statusNames = map[string]string{"forbidden": "403", "unauthorized": "401", "notfound": "404", "toomanyrequests": "429"}
+
+// statusHit is a failed HTTP status and the line where the text first reports it.
+type statusHit struct {
+	code string
+	line int
+}
+
+// httpStatuses lists the failed HTTP statuses the text reports, in order.
+func httpStatuses(in *input) []statusHit {
+	type hit struct {
+		off  int
+		code string
+	}
+	var hits []hit
 	for _, a := range statusAnchors {
 		for _, at := range in.lowerIndexAll(a, 256) {
 			start := max(0, at-12)
-			m := reStatus.FindStringSubmatch(in.text[start:min(len(in.text), at+40)])
-			if m == nil {
+			win := in.text[start:min(len(in.text), at+40)]
+			if m := reStatus.FindStringSubmatch(win); m != nil {
+				if code, err := strconv.Atoi(m[1]); err == nil && code >= 400 {
+					hits = append(hits, hit{at, m[1]})
+				}
 				continue
 			}
-			if code, err := strconv.Atoi(m[1]); err == nil && code >= 400 {
-				out = appendUnique(out, m[1])
+			if m := reStatusName.FindStringSubmatch(win); m != nil {
+				hits = append(hits, hit{at, statusNames[strings.ToLower(m[1])]})
 			}
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].off < hits[j].off })
+	var out []statusHit
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if !seen[h.code] {
+			seen[h.code] = true
+			out = append(out, statusHit{h.code, in.lineAt(h.off)})
 		}
 	}
 	return out

@@ -57,6 +57,6 @@ type scan struct {
 	signals  []signal
 	aadsts   []string
 	kvCodes  []string
-	statuses []string
+	statuses []statusHit
 	hosts    hostScan
 }

@@ -37,7 +37,32 @@ func collectSignals(in *input) *scan {
 	sc.signals = append(sc.signals, challengeSignal(in, sc)...)
 	sc.signals = append(sc.signals, hostMismatchSignals(sc)...)
 	sc.statuses = httpStatuses(in)
+	sc.signals = append(sc.signals, statusSignals(in, sc)...)
 	return sc
+}
+
+// statusSignals are guesses from a Key Vault status alone, when its answer
+// was not pasted: low confidence, beaten by anything with a code.
+func statusSignals(in *input, sc *scan) []signal {
+	_, vault := sc.hosts.first(vaultHost, privateLinkHost)
+	if !vault && !in.has("keyvault") && !in.has("key vault") {
+		return nil
+	}
+	var out []signal
+	for _, s := range sc.statuses {
+		switch s.code {
+		case "401":
+			out = append(out, newSignal(s.line, Low, catalog.TokenFailed, catalog.ParamCode, "HTTP 401",
+				catalog.ParamCodeMeaning, "Key Vault refused the token it was given (its answer, with the AKV code, was not in the text)."))
+		case "403":
+			out = append(out, newSignal(s.line, Low, catalog.RBACRoleMissing, catalog.ParamCode, "HTTP 403"))
+		case "404":
+			out = append(out, newSignal(s.line, Low, catalog.SecretNotFound, catalog.ParamCode, "HTTP 404"))
+		case "429":
+			out = append(out, newSignal(s.line, Medium, catalog.Throttled, catalog.ParamCode, "HTTP 429"))
+		}
+	}
+	return out
 }
 
 // hostMismatchSignals compares the cloud of the vault with the clouds of the
