@@ -170,13 +170,27 @@ func credentialSignals(e *chainEntry, sigs []signal) (first signal, others []sig
 	line := e.spans[0][0]
 	switch e.line.Name {
 	case credManagedIdentity:
-		return newSignal(line, Medium, catalog.ManagedIdentityUnavailable, catalog.ParamDetail, e.line.Message), nil, true
+		if endpointAnswered(e.sqMsg) {
+			return newSignal(line, Medium, catalog.ManagedIdentityUnavailable, catalog.ParamDetail, e.line.Message), nil, true
+		}
 	case credAzureCLI:
 		return newSignal(line, Medium, catalog.CLINotLoggedIn), nil, true
 	case credWorkload:
 		return newSignal(line, Medium, catalog.FederatedTokenInvalid), nil, true
 	}
 	return newSignal(line, Medium, catalog.TokenFailed, catalog.ParamDetail, e.line.Message), nil, true
+}
+
+// endpointAnswered says whether a managed identity's failure came from its
+// endpoint (an answer, a refusal, no connection) rather than from the SDK.
+func endpointAnswered(sqMsg string) bool {
+	sqMsg = strings.ReplaceAll(sqMsg, "managedidentitycredential", "")
+	for _, p := range []string{"imds", "identity", "endpoint", "status", "servicerequestfailed", "connection", "timedout", "badrequest", "retryfailed"} {
+		if strings.Contains(sqMsg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 var reEnvVariable = regexp.MustCompile(`(?i)missing environment variable (AZURE_[A-Z_]+)`)
