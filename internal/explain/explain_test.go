@@ -98,6 +98,8 @@ ERROR CODE: Throttled`, want: catalog.Throttled, conf: High},
 		{name: "bare 403 from Key Vault", text: "Get-AzKeyVaultSecret : Operation returned an invalid status code 'Forbidden'", want: catalog.RBACRoleMissing, conf: Low},
 		{name: "bare 401 from a vault", text: "GET https://kv1.vault.azure.net/secrets/db -> 401 Unauthorized\nStatus: 401", want: catalog.TokenFailed, conf: Low},
 		{name: "a 403 elsewhere is nothing", text: "GET https://example.com/ Status: 403", notFound: true},
+		{name: "pod identity without an identity", text: "failed to get keyvault client: failed to get authorizer for keyvault client: nmi response failed with status code: 404",
+			want: catalog.ManagedIdentityUnavailable, conf: Medium},
 		{name: "nothing recognised", text: "panic: runtime error: index out of range [3] with length 3", notFound: true},
 		{name: "empty", text: "", notFound: true},
 	}
