@@ -53,6 +53,7 @@ func TestAADSTSCodeAt(t *testing.T) {
 		{name: "followed by a date", sq: "7000162021-01-04", want: 700016},
 		{name: "prefix of a longer known code", sq: "500011", want: 500011},
 		{name: "unknown code", sq: "12345:x", want: 12345},
+		{name: "cut short", sq: "5000", want: 0},
 		{name: "too long unknown", sq: "123456789", want: 1234567},
 	}
 	for _, tt := range tests {
