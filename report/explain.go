@@ -35,6 +35,8 @@ const (
 	exCorrelationIDs
 	exRequestIDs
 	exTimestamps
+	exTenantIDs
+	exClientIDs
 	exHosts
 	exResources
 	exClouds
@@ -75,6 +77,8 @@ var explainMessages = [exCount]catalog.Text{
 	exCorrelationIDs:  {EN: "Correlation IDs", ZH: "Correlation ID"},
 	exRequestIDs:      {EN: "Request IDs", ZH: "请求 ID"},
 	exTimestamps:      {EN: "Timestamps", ZH: "时间戳"},
+	exTenantIDs:       {EN: "Tenant IDs", ZH: "租户 ID"},
+	exClientIDs:       {EN: "Client IDs", ZH: "客户端 ID"},
 	exHosts:           {EN: "Hosts", ZH: "主机"},
 	exResources:       {EN: "Resources", ZH: "资源"},
 	exClouds:          {EN: "Clouds", ZH: "云"},
@@ -128,6 +132,7 @@ func evidenceRows(ev explain.Evidence) []evidenceRow {
 	rows := []evidenceRow{
 		{exAADSTS, ev.AADSTS}, {exKeyVaultCodes, ev.KeyVaultCodes}, {exStatuses, ev.HTTPStatuses},
 		{exHosts, ev.Hosts}, {exResources, ev.Resources}, {exClouds, ev.Clouds},
+		{exTenantIDs, ev.TenantIDs}, {exClientIDs, ev.ClientIDs},
 		{exTraceIDs, ev.TraceIDs}, {exCorrelationIDs, ev.CorrelationIDs}, {exRequestIDs, ev.RequestIDs}, {exTimestamps, ev.Timestamps},
 	}
 	out := rows[:0]
@@ -383,7 +388,7 @@ func explainJSON(b *bytes.Buffer, res explain.Result, lang catalog.Lang) error {
 // rather than null.
 func filledEvidence(ev explain.Evidence) explain.Evidence {
 	for _, l := range []*[]string{&ev.AADSTS, &ev.KeyVaultCodes, &ev.HTTPStatuses, &ev.TraceIDs, &ev.CorrelationIDs,
-		&ev.RequestIDs, &ev.Timestamps, &ev.Hosts, &ev.Resources, &ev.Clouds} {
+		&ev.RequestIDs, &ev.Timestamps, &ev.TenantIDs, &ev.ClientIDs, &ev.Hosts, &ev.Resources, &ev.Clouds} {
 		if *l == nil {
 			*l = []string{}
 		}

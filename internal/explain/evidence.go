@@ -21,7 +21,12 @@ var (
 	correlationAnchors = []string{"correlation id", "correlation_id", "correlationid"}
 	requestAnchors     = []string{"x-ms-request-id", "request-id", "requestid", "request id", "request_id", "activity id", "activityid"}
 	timeAnchors        = []string{"timestamp"}
+	tenantAnchors      = []string{"tenant '", "tenant_id", "tenantid", "directory '", "sts.windows.net/", "sts.chinacloudapi.cn/",
+		"login.microsoftonline.com/", "login.chinacloudapi.cn/", "login.microsoftonline.us/", "login.partner.microsoftonline.cn/", "login.windows.net/"}
+	clientAnchors = []string{"appid=", "client_id", "clientid", "application with identifier '", "for app '"}
 )
+
+var reStrictGUID = regexp.MustCompile(`^[\s"':=\[]{0,6}([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b`)
 
 // collectEvidence gathers what the text shows, deduplicated, in order.
 func collectEvidence(in *input, sc *scan, ch chain) Evidence {
@@ -35,6 +40,8 @@ func collectEvidence(in *input, sc *scan, ch chain) Evidence {
 	ev.CorrelationIDs = anchored(in, correlationAnchors, reGUIDValue)
 	ev.RequestIDs = anchored(in, requestAnchors, reGUIDValue)
 	ev.Timestamps = anchored(in, timeAnchors, reTimeValue)
+	ev.TenantIDs = anchored(in, tenantAnchors, reStrictGUID)
+	ev.ClientIDs = anchored(in, clientAnchors, reStrictGUID)
 	for _, h := range sc.hosts.hits {
 		switch h.kind {
 		case vaultResource:
@@ -65,7 +72,8 @@ func collectEvidence(in *input, sc *scan, ch chain) Evidence {
 
 func emptyEvidence() Evidence {
 	return Evidence{AADSTS: []string{}, KeyVaultCodes: []string{}, HTTPStatuses: []string{}, TraceIDs: []string{},
-		CorrelationIDs: []string{}, RequestIDs: []string{}, Timestamps: []string{}, Hosts: []string{}, Resources: []string{},
+		CorrelationIDs: []string{}, RequestIDs: []string{}, Timestamps: []string{}, TenantIDs: []string{}, ClientIDs: []string{},
+		Hosts: []string{}, Resources: []string{},
 		Clouds: []string{}, Credentials: []CredentialLine{}}
 }
 
@@ -90,7 +98,7 @@ func anchored(in *input, labels []string, re *regexp.Regexp) []string {
 	out := []string{}
 	for _, h := range hits {
 		v := h.v
-		if re == reGUIDValue {
+		if re != reTimeValue {
 			v = strings.ToLower(v)
 		}
 		out = appendCapped(out, v)

@@ -79,6 +79,10 @@ type Evidence struct {
 	RequestIDs []string `json:"requestIds"`
 	// Timestamps are the service's timestamps of the errors.
 	Timestamps []string `json:"timestamps"`
+	// TenantIDs are tenant GUIDs named by sign-in URLs, token issuers and messages.
+	TenantIDs []string `json:"tenantIds"`
+	// ClientIDs are application (client) GUIDs named by the text.
+	ClientIDs []string `json:"clientIds"`
 	// Hosts are Azure hosts named: vaults, sign-in hosts, private link, IMDS.
 	Hosts []string `json:"hosts"`
 	// Resources are token resources or audiences named, e.g. https://vault.azure.cn.

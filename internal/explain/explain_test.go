@@ -229,11 +229,27 @@ func TestEvidence(t *testing.T) {
 	check("correlationIds", ev.CorrelationIDs, "43cc4c0d-fd23-4b84-a03b-284ff93484a4")
 	check("timestamps", ev.Timestamps, "2021-01-16 07:58:47Z")
 	check("resources", ev.Resources, "https://vault.azure.cn")
+	check("tenantIds", ev.TenantIDs)
 	var creds []string
 	for _, c := range ev.Credentials {
 		creds = append(creds, c.Name+"="+string(c.State))
 	}
 	check("credentials", creds, "EnvironmentCredential=unavailable", "ManagedIdentityCredential=unavailable", "SharedTokenCacheCredential=failed")
+}
+
+func TestEvidenceIDs(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile("testdata/corpus/040.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := Explain(b).Evidence
+	if strings.Join(ev.ClientIDs, ",") != "9267f2f6-1160-4dc9-b4e7-988ea7987eb7" {
+		t.Errorf("clientIds = %v", ev.ClientIDs)
+	}
+	if strings.Join(ev.TenantIDs, ",") != "30c22114-594d-4ac1-858d-789f5c804bb6" {
+		t.Errorf("tenantIds = %v", ev.TenantIDs)
+	}
 }
 
 // TestPayloads reads the client-observed chain dumps of the fixtures.
