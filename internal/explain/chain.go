@@ -68,11 +68,13 @@ func (c chain) find(name string) *chainEntry {
 	return nil
 }
 
-// owner returns the credential whose message covers line, or nil.
+// owner returns the credential whose message covers line, or nil. An
+// unavailable credential owns only its own lines, not the lines after them:
+// its message is one line, and what follows is the rest of the log.
 func (c chain) owner(line int) *chainEntry {
 	for _, e := range c.entries {
 		for _, s := range e.spans {
-			if line >= s[0] && line <= s[1] {
+			if line == s[0] || line > s[0] && line <= s[1] && e.line.State == Failed {
 				return e
 			}
 		}

@@ -211,6 +211,24 @@ func TestLongLine(t *testing.T) {
 	}
 }
 
+// TestErrorAfterChain checks that an error logged after a chain dump is not
+// taken for part of its last, merely unavailable, credential.
+func TestErrorAfterChain(t *testing.T) {
+	t.Parallel()
+	text := "DefaultAzureCredential: failed to acquire a token.\nAttempted credentials:\n" +
+		"\tEnvironmentCredential: missing environment variable AZURE_TENANT_ID\n" +
+		"\tAzurePowerShellCredential: executable not found on path\n" +
+		"retrying with the pipeline's service principal\n" +
+		`RESPONSE 403: {"error":{"code":"Forbidden","message":"Caller is not authorized to perform action on resource.","innererror":{"code":"ForbiddenByRbac"}}}` + "\n"
+	res := Explain([]byte(text))
+	if res.Primary == nil || res.Primary.Finding.Code != catalog.RBACRoleMissing {
+		t.Fatalf("primary = %v, want rbac-role-missing; findings %v", res.Primary, codes(res.Findings))
+	}
+	if !hasFinding(res, catalog.EnvMissing) {
+		t.Errorf("findings %v lack env-missing", codes(res.Findings))
+	}
+}
+
 func TestEvidence(t *testing.T) {
 	t.Parallel()
 	b, err := os.ReadFile("testdata/corpus/000.txt")
