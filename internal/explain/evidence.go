@@ -21,10 +21,21 @@ var (
 	correlationAnchors = []string{"correlation id", "correlation_id", "correlationid"}
 	requestAnchors     = []string{"x-ms-request-id", "request-id", "requestid", "request id", "request_id", "activity id", "activityid"}
 	timeAnchors        = []string{"timestamp"}
-	tenantAnchors      = []string{"tenant '", "tenant_id", "tenantid", "directory '", "sts.windows.net/", "sts.chinacloudapi.cn/",
-		"login.microsoftonline.com/", "login.chinacloudapi.cn/", "login.microsoftonline.us/", "login.partner.microsoftonline.cn/", "login.windows.net/"}
-	clientAnchors = []string{"appid=", "client_id", "clientid", "application with identifier '", "for app '"}
+	tenantAnchors      = append([]string{"tenant '", "tenant_id", "tenantid", "directory '"}, signInPaths()...)
+	clientAnchors      = []string{"appid=", "client_id", "clientid", "application with identifier '", "for app '"}
 )
+
+// signInPaths are the sign-in and issuer hosts of every cloud followed by a
+// slash: the tenant comes next in their URLs.
+func signInPaths() []string {
+	var out []string
+	for _, c := range azcloud.All {
+		for _, h := range append([]string{c.IssuerHost}, c.AuthorityHosts...) {
+			out = appendUnique(out, h+"/")
+		}
+	}
+	return out
+}
 
 var reStrictGUID = regexp.MustCompile(`^[\s"':=\[]{0,6}([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b`)
 

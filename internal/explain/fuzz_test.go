@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/kvdoctor/kvdoctor/checks/catalog"
 )
 
 // FuzzExplain feeds anything to Explain: it must never panic, and what it
@@ -100,7 +102,7 @@ func TestTenMegabytes(t *testing.T) {
 	if d > limit {
 		t.Errorf("10 MB took %v, want under %v", d, limit)
 	}
-	if res.Primary == nil || res.Primary.Finding.Code != "env-missing" {
+	if res.Primary == nil || res.Primary.Finding.Code != catalog.EnvMissing {
 		t.Errorf("primary = %v, want env-missing", res.Primary)
 	}
 }
