@@ -24,6 +24,7 @@ const (
 	exDocs
 	exEvidence
 	exSeen
+	exSeenLine
 	exNothingTitle
 	exNothingBody
 	exConfirm
@@ -66,6 +67,7 @@ var explainMessages = [exCount]catalog.Text{
 	exDocs:            {EN: "docs: %s", ZH: "文档：%s"},
 	exEvidence:        {EN: "Evidence from the text", ZH: "文本中的证据"},
 	exSeen:            {EN: "Seen in the text:", ZH: "文本中的依据："},
+	exSeenLine:        {EN: "Seen in the text: %s", ZH: "文本中的依据：%s"},
 	exNothingTitle:    {EN: "Nothing recognised.", ZH: "未识别出已知的错误。"},
 	exNothingBody:     {EN: "The text holds no Azure error code, Key Vault answer or credential message that kvdoctor knows. Run kvdoctor where the app runs: it checks the environment, the token and the vault step by step.", ZH: "文本中没有 kvdoctor 认识的 Azure 错误代码、Key Vault 响应或凭据消息。请在应用运行的环境中运行 kvdoctor：它会逐步检查环境变量、访问令牌和密钥保管库。"},
 	exConfirm:         {EN: "To confirm, run kvdoctor where the app runs.", ZH: "如需确认，请在应用运行的环境中运行 kvdoctor。"},
@@ -196,7 +198,7 @@ func explainTextDiagnosis(b *bytes.Buffer, d explain.Diagnosis, lang catalog.Lan
 	const in = "    "
 	if full {
 		if f.Quote != "" {
-			b.WriteString(in + pal.faint.Sprint(etr(lang, exSeen)+" "+f.Quote) + "\n")
+			b.WriteString(in + pal.faint.Sprint(etr(lang, exSeenLine, f.Quote)) + "\n")
 		}
 		for _, l := range lines(rd.Detail) {
 			b.WriteString(in + l + "\n")

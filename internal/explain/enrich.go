@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/kvdoctor/kvdoctor/checks/catalog"
@@ -11,8 +12,13 @@ import (
 // cloud and that cloud's sign-in host) from the hosts the text shows, where
 // a finding does not set them itself, so the fix's commands come out
 // complete.
-func enrich(res *Result, sc *scan) {
+func enrich(res *Result, in *input, sc *scan) {
 	kv := contextParams(sc)
+	if paramOf(kv, catalog.ParamVault) == "" {
+		if v := vaultInMessage(in); v != "" {
+			kv = append(kv, catalog.ParamVault, v)
+		}
+	}
 	if len(kv) == 0 {
 		return
 	}
@@ -33,6 +39,20 @@ func enrich(res *Result, sc *scan) {
 	for i := range res.Findings {
 		fill(&res.Findings[i])
 	}
+}
+
+var reVaultLocation = regexp.MustCompile(`(?i)(?:vault:? |key vault ')([a-z0-9][a-z0-9-]{1,22}[a-z0-9]);location=$`)
+
+// vaultInMessage is the vault name Key Vault's own 403 messages give as
+// "Vault: name;location=region" or "key vault 'name;location=region'".
+func vaultInMessage(in *input) string {
+	for _, i := range in.lowerIndexAll(";location=", 16) {
+		end := i + len(";location=")
+		if m := reVaultLocation.FindStringSubmatch(in.text[max(0, end-48):end]); m != nil {
+			return m[1]
+		}
+	}
+	return ""
 }
 
 // contextParams are the vault and cloud of the text, when it shows one of each.

@@ -124,7 +124,7 @@ func Explain(text []byte) (res Result) {
 	sigs := collectSignals(in)
 	chain := parseChain(in)
 	res = diagnose(in, sigs, chain)
-	enrich(&res, sigs)
+	enrich(&res, in, sigs)
 	res.Evidence = collectEvidence(in, sigs, chain)
 	res.Evidence.Truncated = truncated
 	return res

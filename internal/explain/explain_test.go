@@ -184,11 +184,14 @@ func TestSeveralErrorsInOneLog(t *testing.T) {
 	t.Parallel()
 	text := "10:00 AKV10000: Request is missing a Bearer or PoP token.\n" +
 		"10:01 RESPONSE 403: 403 Forbidden\n" +
-		`{"error":{"code":"Forbidden","message":"Client address is not authorized and caller is not a trusted service.\r\nClient address: 20.1.2.3\r\nVault: kv;location=x","innererror":{"code":"ForbiddenByFirewall"}}}` + "\n" +
+		`{"error":{"code":"Forbidden","message":"Client address is not authorized and caller is not a trusted service.\r\nClient address: 20.1.2.3\r\nVault: kv1;location=x","innererror":{"code":"ForbiddenByFirewall"}}}` + "\n" +
 		"10:02 AADSTS7000215: Invalid client secret provided.\n"
 	res := Explain([]byte(text))
 	if res.Primary == nil || res.Primary.Finding.Code != catalog.FirewallDenied {
 		t.Fatalf("primary = %v, want firewall-denied (the first sure finding)", res.Primary)
+	}
+	if res.Primary.Finding.Params[catalog.ParamVault] != "kv1" {
+		t.Errorf("vault = %q", res.Primary.Finding.Params[catalog.ParamVault])
 	}
 	if res.Primary.Finding.Params[catalog.ParamClientAddress] != "20.1.2.3" {
 		t.Errorf("client address = %q", res.Primary.Finding.Params[catalog.ParamClientAddress])

@@ -53,7 +53,7 @@ func sqPatterns() []string {
 }
 
 func lowerPatterns() []string {
-	out := append([]string{"credential", "$ az ", "\naz ", "> az "}, hostNeedles()...)
+	out := append([]string{"credential", "$ az ", "\naz ", "> az ", ";location="}, hostNeedles()...)
 	out = append(out, statusAnchors...)
 	for _, l := range [][]string{traceAnchors, correlationAnchors, requestAnchors, timeAnchors, tenantAnchors, clientAnchors} {
 		out = append(out, l...)

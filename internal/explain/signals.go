@@ -42,8 +42,13 @@ func collectSignals(in *input) *scan {
 }
 
 // statusSignals are guesses from a Key Vault status alone, when its answer
-// was not pasted: low confidence, beaten by anything with a code.
+// was not pasted and nothing surer was found: low confidence.
 func statusSignals(in *input, sc *scan) []signal {
+	for _, s := range sc.signals {
+		if s.conf.rank() >= Medium.rank() {
+			return nil
+		}
+	}
 	_, vault := sc.hosts.first(vaultHost, privateLinkHost)
 	if !vault && !in.has("keyvault") && !in.has("key vault") {
 		return nil
