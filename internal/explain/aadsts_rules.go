@@ -114,6 +114,7 @@ func firstSubmatch(s string, res ...*regexp.Regexp) string {
 func aadstsRead(in *input, sc *scan, code int, off int) []signal {
 	line := in.sqLineAt(off)
 	win, sqwin := in.around(off, 300, 2700)
+	fwd, _ := in.around(off, 0, 1200)
 	codeStr := "AADSTS" + strconv.Itoa(code)
 	meaning := ""
 	if info, ok := aadstsTable[code]; ok {
@@ -122,16 +123,16 @@ func aadstsRead(in *input, sc *scan, code int, off int) []signal {
 	failed := func(conf Confidence) []signal {
 		return []signal{newSignal(line, conf, catalog.TokenFailed, catalog.ParamCode, codeStr, catalog.ParamCodeMeaning, meaning)}
 	}
-	if s, ok := malformedValue(code, line, win); ok {
+	if s, ok := malformedValue(code, line, fwd); ok {
 		return []signal{s}
 	}
 	if r, ok := aadstsRules[code]; ok {
 		kv := []string{catalog.ParamCode, codeStr, catalog.ParamCodeMeaning, meaning}
 		switch code {
 		case 700016:
-			kv = append(kv, catalog.ParamClientID, submatch(reAppIdentifier, win), catalog.ParamTenantID, submatch(reDirectory, win))
+			kv = append(kv, catalog.ParamClientID, submatch(reAppIdentifier, fwd), catalog.ParamTenantID, submatch(reDirectory, fwd))
 		case 7000222:
-			kv = append(kv, catalog.ParamClientID, submatch(reKeysForApp, win))
+			kv = append(kv, catalog.ParamClientID, submatch(reKeysForApp, fwd))
 		case 900023:
 			kv = append(kv, catalog.ParamVariable, "AZURE_TENANT_ID", catalog.ParamProblem, catalog.ProblemNotATenant)
 		}
@@ -151,7 +152,7 @@ func aadstsRead(in *input, sc *scan, code int, off int) []signal {
 	case 500011, 50001:
 		return resourceSignals(in, sc, code, line, win, sqwin)
 	case 90002:
-		return tenantNotFoundSignals(in, sc, line, win)
+		return tenantNotFoundSignals(in, sc, line, fwd)
 	case 700024:
 		if fed {
 			return []signal{newSignal(line, Medium, catalog.FederatedTokenInvalid, catalog.ParamCode, codeStr)}
@@ -168,7 +169,7 @@ func aadstsRead(in *input, sc *scan, code int, off int) []signal {
 	case 70001:
 		if strings.Contains(sqwin, "wasnotfoundinthedirectory") {
 			return []signal{newSignal(line, Medium, catalog.AppNotInTenant, catalog.ParamCode, codeStr,
-				catalog.ParamClientID, submatch(reAppIdentifier, win), catalog.ParamTenantID, submatch(reDirectory, win))}
+				catalog.ParamClientID, submatch(reAppIdentifier, fwd), catalog.ParamTenantID, submatch(reDirectory, fwd))}
 		}
 		return failed(Medium)
 	case 700023, 50027, 50048:
