@@ -51,7 +51,8 @@ func runExplain(args []string, stdio IO) int {
 	}
 	text, err := readExplainInput(rest, stdio.In)
 	if err != nil {
-		return usageFail(stdio, err, explainHint)
+		fmt.Fprintf(stdio.Err, "kvdoctor: %v\n", err)
+		return ExitUsage
 	}
 	res := explain.Explain(text)
 	opts := report.Options{Lang: l, Color: useColor(stdio, *noColor)}
@@ -74,18 +75,18 @@ func readExplainInput(rest []string, stdin io.Reader) ([]byte, error) {
 		}
 		b, err := io.ReadAll(io.LimitReader(stdin, explain.MaxInput+1))
 		if err != nil {
-			return nil, usagef("cannot read standard input: %v", err)
+			return nil, fmt.Errorf("cannot read standard input: %w", err)
 		}
 		return b, nil
 	}
 	file, err := os.Open(rest[0])
 	if err != nil {
-		return nil, usagef("cannot read %s: %v", rest[0], unwrapPathError(err))
+		return nil, fmt.Errorf("cannot read %s: %w", rest[0], unwrapPathError(err))
 	}
 	defer file.Close()
 	b, err := io.ReadAll(io.LimitReader(file, explain.MaxInput+1))
 	if err != nil {
-		return nil, usagef("cannot read %s: %v", rest[0], unwrapPathError(err))
+		return nil, fmt.Errorf("cannot read %s: %w", rest[0], unwrapPathError(err))
 	}
 	return b, nil
 }
