@@ -101,10 +101,7 @@ func (s *state) aadstsFinding(e entraError) Finding {
 	code := e.Codes[0]
 	tokenCloud, _ := azcloud.ByAuthorityHost(s.tokenAuthority)
 	slug := aadsts.FindingFor(code, tokenCloud.Name != s.vaultCloud.Name)
-	meaning := ""
-	if c, ok := aadsts.Lookup(code); ok {
-		meaning = c.Meaning
-	}
+	meaning := aadsts.Meaning(code)
 	f := NewFinding(slug,
 		catalog.ParamCode, fmt.Sprintf("AADSTS%d", code),
 		catalog.ParamCodeMeaning, meaning,

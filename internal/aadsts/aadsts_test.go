@@ -50,3 +50,22 @@ func TestFindingFor(t *testing.T) {
 		})
 	}
 }
+
+// TestRuleCodesExist keeps the rule tables to codes of the table, so a
+// mistyped code cannot hide, and no code is both direct and contextual.
+func TestRuleCodesExist(t *testing.T) {
+	t.Parallel()
+	for code := range rules {
+		if _, ok := Lookup(code); !ok {
+			t.Errorf("rules: AADSTS%d is not in aadsts.tsv", code)
+		}
+	}
+	for code := range contextual {
+		if _, ok := Lookup(code); !ok {
+			t.Errorf("contextual: AADSTS%d is not in aadsts.tsv", code)
+		}
+		if _, ok := rules[code]; ok {
+			t.Errorf("AADSTS%d is both direct and contextual", code)
+		}
+	}
+}

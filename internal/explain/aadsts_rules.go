@@ -6,62 +6,9 @@ import (
 	"strings"
 
 	"github.com/kvdoctor/kvdoctor/checks/catalog"
+	"github.com/kvdoctor/kvdoctor/internal/aadsts"
 	"github.com/kvdoctor/kvdoctor/internal/azcloud"
 )
-
-// aadstsRule is what a code says on its own.
-type aadstsRule struct {
-	slug string
-	conf Confidence
-}
-
-// aadstsRules maps every code of aadsts.tsv that needs no context to its
-// finding. Codes read in context are in aadstsContextual; everything else is
-// token-failed with the code's meaning.
-var aadstsRules = map[int]aadstsRule{
-	700016:  {catalog.AppNotInTenant, High},
-	7000229: {catalog.AppNotInTenant, High},
-	7000215: {catalog.InvalidClientSecret, High},
-	7000222: {catalog.ClientSecretExpired, High},
-	900023:  {catalog.EnvMalformed, High},
-	700027:  {catalog.CertificateInvalid, High},
-	700030:  {catalog.CertificateInvalid, High},
-	700021:  {catalog.CertificateInvalid, Medium},
-	70011:   {catalog.ScopeInvalid, High},
-	700022:  {catalog.ScopeInvalid, High},
-	901002:  {catalog.ScopeInvalid, Medium},
-	70021:   {catalog.FederatedTokenInvalid, High},
-	700211:  {catalog.FederatedTokenInvalid, High},
-	700212:  {catalog.FederatedTokenInvalid, High},
-	700213:  {catalog.FederatedTokenInvalid, High},
-	70025:   {catalog.FederatedTokenInvalid, High},
-	7002138: {catalog.FederatedTokenInvalid, High},
-	700223:  {catalog.FederatedTokenInvalid, Medium},
-	700238:  {catalog.FederatedTokenInvalid, Medium},
-	70052:   {catalog.FederatedTokenInvalid, Medium},
-	700229:  {catalog.FederatedTokenInvalid, Medium},
-	700222:  {catalog.FederatedTokenInvalid, Medium},
-	50166:   {catalog.FederatedTokenInvalid, Medium},
-	900382:  {catalog.CloudMismatch, High},
-	900432:  {catalog.CloudMismatch, High},
-	90038:   {catalog.CloudMismatch, High},
-	1000104: {catalog.CloudMismatch, Medium},
-	50049:   {catalog.AuthorityInvalid, High},
-	9001023: {catalog.AuthorityInvalid, Medium},
-	50194:   {catalog.AuthorityInvalid, Medium},
-	50128:   {catalog.TenantNotFound, Medium},
-	500021:  {catalog.ProxyProblem, Medium},
-	50002:   {catalog.ProxyProblem, Medium},
-}
-
-// aadstsContextual are the codes whose finding depends on the text around
-// them (resource, hosts, credential, wording).
-var aadstsContextual = map[int]bool{
-	500011: true, 50001: true, 90002: true, 700024: true, 50012: true,
-	70001: true, 700023: true, 50027: true, 50048: true, 70002: true,
-	700082: true, 70008: true, 50173: true, 70043: true, 50078: true,
-	50076: true, 50079: true,
-}
 
 // refreshCodes are the codes of an expired or revoked user sign-in: only
 // developer tools (the Azure CLI, Visual Studio, VS Code) hold such grants.
@@ -116,17 +63,14 @@ func aadstsRead(in *input, sc *scan, code int, off int) []signal {
 	win, sqwin := in.around(off, 300, 2700)
 	fwd, _ := in.around(off, 0, 1200)
 	codeStr := "AADSTS" + strconv.Itoa(code)
-	meaning := ""
-	if info, ok := aadstsTable[code]; ok {
-		meaning = info.Meaning
-	}
+	meaning := aadsts.Meaning(code)
 	failed := func(conf Confidence) []signal {
 		return []signal{newSignal(line, conf, catalog.TokenFailed, catalog.ParamCode, codeStr, catalog.ParamCodeMeaning, meaning)}
 	}
 	if s, ok := malformedValue(code, line, fwd); ok {
 		return []signal{s}
 	}
-	if r, ok := aadstsRules[code]; ok {
+	if rule, ok := aadsts.RuleFor(code); ok {
 		kv := []string{catalog.ParamCode, codeStr, catalog.ParamCodeMeaning, meaning}
 		switch code {
 		case 700016:
@@ -136,15 +80,15 @@ func aadstsRead(in *input, sc *scan, code int, off int) []signal {
 		case 900023:
 			kv = append(kv, catalog.ParamVariable, "AZURE_TENANT_ID", catalog.ParamProblem, catalog.ProblemNotATenant)
 		}
-		s := newSignal(line, r.conf, r.slug, kv...)
-		if r.slug == catalog.AppNotInTenant {
+		s := newSignal(line, ruleConfidence(rule), rule.Slug, kv...)
+		if rule.Slug == catalog.AppNotInTenant {
 			if m, ok := crossCloud(sc, line, "AADSTS"+strconv.Itoa(code)); ok {
 				return []signal{m, lower(s, Medium)}
 			}
 		}
 		return []signal{s}
 	}
-	if !aadstsContextual[code] {
+	if !aadsts.Contextual(code) {
 		return failed(Medium)
 	}
 	fed := in.has("federated") || in.has("workloadidentity") || in.has("AZURE_FEDERATED_TOKEN_FILE")
@@ -273,7 +217,7 @@ func resourceSignals(in *input, sc *scan, code, line int, win, sqwin string) []s
 		return []signal{newSignal(line, High, catalog.CloudMismatch, kv...)}
 	}
 	if cloudIn(resCloud, auth) {
-		return []signal{newSignal(line, Medium, catalog.TokenFailed, catalog.ParamCode, codeStr, catalog.ParamCodeMeaning, aadstsTable[code].Meaning)}
+		return []signal{newSignal(line, Medium, catalog.TokenFailed, catalog.ParamCode, codeStr, catalog.ParamCodeMeaning, aadsts.Meaning(code))}
 	}
 	return []signal{newSignal(line, Medium, catalog.CloudMismatch, kv...)}
 }
@@ -399,4 +343,13 @@ func knownURL(s string) bool {
 	}
 	_, ok := azcloud.ByVaultHost(azcloud.HostOf(s))
 	return ok
+}
+
+// ruleConfidence is explain's confidence in a context-free rule: high when
+// the code names its cause outright, else medium.
+func ruleConfidence(r aadsts.Rule) Confidence {
+	if r.Strong {
+		return High
+	}
+	return Medium
 }
