@@ -21,7 +21,7 @@ func checkEnv(_ context.Context, s *state) Result {
 
 	r.Facts.Add("credential", c.kind)
 	for _, name := range []string{varTenantID, varClientID} {
-		r.Facts.Add(name, strconv.Quote(getenv(name)))
+		r.Facts.Add(name, displayID(getenv(name)))
 	}
 	r.Facts.Add(varClientSecret, presence(getenv(varClientSecret)))
 	r.Facts.Add(varCertPath, getenv(varCertPath))
@@ -113,6 +113,21 @@ func ifKind(c envCredential, kind, v string) string {
 		return v
 	}
 	return ""
+}
+
+// displayID shows an id variable in full, quoted so stray quotes and
+// whitespace show, when it looks like an id, a domain or a placeholder.
+// Anything else may be a secret pasted into the wrong variable: it is shown
+// only as set, with its length.
+func displayID(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	clean, _ := cleanValue(raw)
+	if isGUID(clean) || domainPattern.MatchString(clean) || isPlaceholder(clean) {
+		return strconv.Quote(raw)
+	}
+	return secretValue(raw).String() + ", not an id"
 }
 
 func presence(v string) string {

@@ -125,3 +125,22 @@ func TestParseChallenge(t *testing.T) {
 		})
 	}
 }
+
+func TestDisplayIDHidesWhatIsNoID(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, raw, want string }{
+		{"guid", "6f1a2b3c-4d5e-4f60-8a9b-0c1d2e3f4a5b", `"6f1a2b3c-4d5e-4f60-8a9b-0c1d2e3f4a5b"`},
+		{"quoted guid", `"6f1a2b3c-4d5e-4f60-8a9b-0c1d2e3f4a5b"`, `"\"6f1a2b3c-4d5e-4f60-8a9b-0c1d2e3f4a5b\""`},
+		{"domain", "contoso.partner.onmschina.cn", `"contoso.partner.onmschina.cn"`},
+		{"placeholder", "<tenant-id>", `"<tenant-id>"`},
+		{"a secret in the wrong variable", "Xq28Q~CANARYsecret.0123", "set, 23 characters, not an id"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := displayID(tt.raw); got != tt.want {
+				t.Errorf("displayID(%q) = %q, want %q", tt.raw, got, tt.want)
+			}
+		})
+	}
+}
