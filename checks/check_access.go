@@ -23,7 +23,7 @@ import (
 func checkAccess(ctx context.Context, s *state) (r Result) {
 	r = Result{ID: catalog.CheckAccess, Status: Pass}
 	switch {
-	case s.token == nil && s.vaultBlocked:
+	case s.accessBlocked, s.token == nil && s.vaultBlocked:
 		return skipped(r, catalog.CheckVault)
 	case s.token == nil:
 		return skipped(r, catalog.CheckToken)

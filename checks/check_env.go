@@ -94,6 +94,9 @@ func checkEnv(_ context.Context, s *state) Result {
 	if raw := getenv(varAuthorityHost); raw != "" {
 		fixed, problem := authorityProblem(raw)
 		s.authority = fixed
+		if c, ok := azcloud.ByAuthorityHost(fixed); ok && problem != "" && c.Name == s.vaultCloudName() {
+			s.authority = c.Authority()
+		}
 		if problem != "" {
 			if problem != problemUnknownHost {
 				s.fixes = append(s.fixes, fix{check: catalog.CheckEnv, code: catalog.AuthorityInvalid})

@@ -52,7 +52,7 @@ func checkToken(ctx context.Context, s *state) Result {
 		r.Add(f)
 	}
 	if err != nil {
-		f := s.tokenFinding(err, rec)
+		f := s.tokenFinding(err, rec, s.cred.tenantID)
 		if f.Code == catalog.InvalidClientSecret {
 			s.confirmFinding(catalog.CheckEnv, catalog.SecretLooksLikeID)
 		}
@@ -71,9 +71,9 @@ func checkToken(ctx context.Context, s *state) Result {
 	return r
 }
 
-// tokenFinding classifies a failed token request: by the AADSTS code in the
+// tokenFinding classifies a failed token request for tenant: by the AADSTS code in the
 // response's error_codes when Entra ID answered, else by the transport error.
-func (s *state) tokenFinding(err error, rec *Recorder) Finding {
+func (s *state) tokenFinding(err error, rec *Recorder, tenant string) Finding {
 	var ce credentialError
 	if errors.As(err, &ce) {
 		return NewFinding(catalog.CertificateInvalid,
@@ -85,7 +85,7 @@ func (s *state) tokenFinding(err error, rec *Recorder) Finding {
 	var afe *azidentity.AuthenticationFailedError
 	if errors.As(err, &afe) && afe.RawResponse != nil {
 		if e, ok := readEntraError(afe.RawResponse); ok && len(e.Codes) > 0 {
-			return s.aadstsFinding(e)
+			return s.aadstsFinding(e, tenant)
 		}
 		return NewFinding(catalog.TokenFailed, catalog.ParamDetail, fmt.Sprintf("HTTP %d from %s", afe.RawResponse.StatusCode, afe.RawResponse.Request.URL.Host))
 	}
@@ -97,7 +97,7 @@ func (s *state) tokenFinding(err error, rec *Recorder) Finding {
 	return transportFinding(err, host, proxyFor(s.transport, u), s.proxy.connectStatus(host), false)
 }
 
-func (s *state) aadstsFinding(e entraError) Finding {
+func (s *state) aadstsFinding(e entraError, tenant string) Finding {
 	code := e.Codes[0]
 	tokenCloud, _ := azcloud.ByAuthorityHost(s.tokenAuthority)
 	slug := aadsts.FindingFor(code, tokenCloud.Name != s.vaultCloud.Name)
@@ -106,7 +106,7 @@ func (s *state) aadstsFinding(e entraError) Finding {
 		catalog.ParamCode, fmt.Sprintf("AADSTS%d", code),
 		catalog.ParamCodeMeaning, meaning,
 		catalog.ParamCloud, s.vaultCloud.Name,
-		catalog.ParamTenantID, s.cred.tenantID,
+		catalog.ParamTenantID, tenant,
 		catalog.ParamClientID, s.cred.clientID,
 		catalog.ParamAuthorityHost, s.tokenAuthority,
 		catalog.ParamExpectedAuthorityHost, s.vaultCloud.Authority(),

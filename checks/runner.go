@@ -111,7 +111,9 @@ func runOne(ctx context.Context, s *state, c check) (r Result) {
 // reconcileTenant runs after token and vault: when the vault's challenge
 // names another tenant than the token's, it asks for a token from the
 // vault's tenant (the fix) and, when one is issued, marks the finding
-// verified so claims and access run under that assumption.
+// verified so claims and access run under that assumption. When none is
+// issued, claims still decode the app's token, and access is blocked by the
+// vault: the app's token could only meet AKV10032 there.
 func (s *state) reconcileTenant(ctx context.Context) {
 	if !s.tenantMismatchReported || s.challenge == nil || s.token == nil || s.cfg.NoVerify ||
 		strings.EqualFold(s.challenge.tenant, s.token.tenant) {
@@ -124,11 +126,11 @@ func (s *state) reconcileTenant(ctx context.Context) {
 	vault.Requests = append(vault.Requests, rec.Requests()...)
 	s.mu.Unlock()
 	if err != nil {
-		f := s.tokenFinding(err, rec)
+		f := s.tokenFinding(err, rec, s.challenge.tenant)
 		s.mu.Lock()
 		vault.Add(f)
 		s.mu.Unlock()
-		s.token = nil
+		s.accessBlocked = true
 		return
 	}
 	s.token = tok

@@ -54,6 +54,8 @@ type state struct {
 
 	// vaultBlocked is set when the vault check found the vault unusable.
 	vaultBlocked bool
+	// accessBlocked is set when the vault's tenant issued no token.
+	accessBlocked bool
 	// rbac is set when the vault answered as an RBAC vault.
 	rbac bool
 

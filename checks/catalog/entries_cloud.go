@@ -17,6 +17,10 @@ var cloudEntries = []Entry{
 			ZH: "请在应用运行的环境中将 AZURE_AUTHORITY_HOST 设置为[[ {expectedAuthorityHost}，写法须与此处完全一致||保管库所在云的登录主机（Azure 中国区为 https://login.chinacloudapi.cn）]]。",
 		},
 		Commands: []string{"export AZURE_AUTHORITY_HOST={expectedAuthorityHost}"},
+		Verified: Text{
+			EN: "With AZURE_AUTHORITY_HOST={expectedAuthorityHost} a token was issued.",
+			ZH: "使用 AZURE_AUTHORITY_HOST={expectedAuthorityHost} 时已成功颁发令牌。",
+		},
 	},
 	{
 		Slug: CloudMismatch, Severity: Error, Check: CheckCloud,
