@@ -12,10 +12,11 @@ import (
 
 func main() {
 	os.Exit(cli.Run(os.Args[1:], cli.IO{
-		In:         os.Stdin,
-		Out:        os.Stdout,
-		Err:        os.Stderr,
-		Getenv:     os.Getenv,
-		IsTerminal: isatty.IsTerminal(os.Stdout.Fd()),
+		In:           os.Stdin,
+		Out:          os.Stdout,
+		Err:          os.Stderr,
+		Getenv:       os.Getenv,
+		IsTerminal:   isatty.IsTerminal(os.Stdout.Fd()),
+		InIsTerminal: isatty.IsTerminal(os.Stdin.Fd()),
 	}))
 }

@@ -27,6 +27,9 @@ type IO struct {
 	// proxy and the system roots): the demo and in-process tests use the
 	// emulator's.
 	Transport *http.Transport
+	// InIsTerminal says whether In is a terminal: explain then says how to
+	// end pasted text instead of waiting in silence.
+	InIsTerminal bool
 	// IsTerminal says whether Out is a terminal (colour is only used there).
 	IsTerminal bool
 }

@@ -49,6 +49,9 @@ func runExplain(args []string, stdio IO) int {
 	if err != nil {
 		return usageFail(stdio, err, explainHint)
 	}
+	if (len(rest) == 0 || rest[0] == "-") && stdio.InIsTerminal {
+		fmt.Fprintln(stdio.Err, "Paste the error text, then press Ctrl-D on a line of its own.")
+	}
 	text, err := readExplainInput(rest, stdio.In)
 	if err != nil {
 		fmt.Fprintf(stdio.Err, "kvdoctor: %v\n", err)
