@@ -115,7 +115,13 @@ type redactor struct {
 	vaults     []string
 	addresses  []string
 	proxyHosts []string
+	// tenants are tenant names that are not GUIDs (custom domains such as
+	// contoso.cn), known from the facts and params that name a tenant.
+	tenants []string
 }
+
+// tenantFacts are the fact keys whose value names a tenant.
+var tenantFacts = map[string]bool{"AZURE_TENANT_ID": true, "tenant": true, "tid": true, "vaultTenant": true}
 
 func newRedactor(r checks.Report) *redactor {
 	rd := &redactor{}
@@ -131,10 +137,24 @@ func newRedactor(r checks.Report) *redactor {
 	if h := hostOf(r.Header.Proxy); h != "" {
 		rd.proxyHosts = append(rd.proxyHosts, h)
 	}
+	addTenant := func(s string) {
+		s = strings.Trim(strings.TrimSpace(s), `"'`)
+		masked := strings.Contains(s, "…") || strings.HasPrefix(s, "<") || strings.ContainsAny(s, " ,")
+		if s != "" && !masked && !guidPattern.MatchString(s) && !slices.Contains(rd.tenants, s) {
+			rd.tenants = append(rd.tenants, s)
+		}
+	}
 	for _, res := range r.Results {
+		for _, fact := range res.Facts {
+			if tenantFacts[fact.Key] {
+				addTenant(fact.Value)
+			}
+		}
 		for _, f := range res.Findings {
 			for _, k := range slices.Sorted(maps.Keys(f.Params)) {
 				switch k {
+				case catalog.ParamTenantID, catalog.ParamVaultTenantID, catalog.ParamTokenTenantID:
+					addTenant(f.Params[k])
 				case catalog.ParamVault, catalog.ParamVaultURL:
 					addVault(f.Params[k])
 				case catalog.ParamClientAddress:
@@ -184,6 +204,9 @@ func (rd *redactor) text(s string) string {
 		s = replaceWord(s, h, func(string) string { return ProxyHostPlaceholder })
 	}
 	s = upnPattern.ReplaceAllString(s, UPNPlaceholder)
+	for _, t := range rd.tenants {
+		s = replaceWord(s, t, func(string) string { return TenantDomainPlaceholder })
+	}
 	s = tenantDomainPattern.ReplaceAllString(s, TenantDomainPlaceholder)
 	for _, v := range rd.vaults {
 		s = replaceWord(s, v, maskName)

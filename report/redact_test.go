@@ -18,6 +18,8 @@ func identifyingReport() checks.Report {
 	r.Target.Secret = "db-password-for-" + fxVaultName
 	r.Results[0].Facts.Add("AZURE_USERNAME", "alice@contoso.onmicrosoft.com")
 	r.Results[0].Facts.Add("note", "tenant contoso.onmicrosoft.com, guest live.com#bob.smith@outlook.com")
+	r.Results[0].Facts.Add("AZURE_TENANT_ID", `"fabrikam.cn"`)
+	r.Results[2].Requests = append(r.Results[2].Requests, checks.Request{Method: "GET", Host: "login.chinacloudapi.cn", Path: "/fabrikam.cn/v2.0/.well-known/openid-configuration", Status: 200})
 	r.Results[1].Findings[0].Params[catalog.ParamObjectID] = fxObject
 	r.Results[4].Findings = append(r.Results[4].Findings, checks.Finding{
 		Code:     catalog.FirewallDenied,
@@ -51,7 +53,7 @@ var identifying = []*regexp.Regexp{
 	regexp.MustCompile(`\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}`),
 	regexp.MustCompile(`(?i)2001:db8|fe80::|::ffff`),
 	regexp.MustCompile(`[A-Za-z0-9._-]+@[A-Za-z0-9.-]+`),
-	regexp.MustCompile(`(?i)mykeyvalue01|contoso|req-0123456789abcdef|trace0123456789`),
+	regexp.MustCompile(`(?i)mykeyvalue01|contoso|fabrikam|req-0123456789abcdef|trace0123456789`),
 }
 
 func TestRedactLeavesNothingIdentifying(t *testing.T) {
