@@ -336,6 +336,9 @@ func TestRedact(t *testing.T) {
 		{name: "form field", in: "form client_secret=s3cr3t-value", want: "form client_secret=<redacted>"},
 		{name: "bearer", in: "Authorization: Bearer eyJ0eXAiOiJKV1Q", want: "Authorization: Bearer <redacted>"},
 		{name: "json", in: `{"password": "hunter22"}`, want: `{"password": "<redacted>"}`},
+		{name: "token by shape", in: "token=eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL3ZhdWx0In0.c2lnbmF0dXJl rejected", want: "token=<token> rejected"},
+		{name: "federated token after a word", in: "assertion eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJzeXN0ZW0ifQ.MEUCIQ-sig_x", want: "assertion <token>"},
+		{name: "client secret by shape", in: "secret value abc8Q~LEAKEDclientSecretValue0123456789 was rejected", want: "secret value <client-secret> was rejected"},
 		{name: "prose stays", in: "Invalid client secret provided.", want: "Invalid client secret provided."},
 	}
 	for _, tt := range tests {
