@@ -12,8 +12,9 @@ import (
 // Python prepends https:// to a bare host; Go and .NET refuse it.
 func authorityProblem(raw string) (fixed, problem string) {
 	v, _ := cleanValue(raw)
+	v = strings.ToLower(v)
 	switch {
-	case strings.HasPrefix(strings.ToLower(v), "http://"):
+	case strings.HasPrefix(v, "http://"):
 		problem = problemHTTP
 	case !strings.Contains(v, "://"):
 		problem = problemNoScheme

@@ -53,11 +53,14 @@ func checkAccess(ctx context.Context, s *state) (r Result) {
 		r.Facts.Add("secretContentType", contentType)
 	} else {
 		f, denied, granted := s.accessFinding(err, "get", name)
-		getDenied = denied
-		if granted {
+		switch {
+		case granted:
 			r.Facts.Add("get", "granted (404 for the random name)")
-		} else {
+		case f.Code == catalog.RBACRoleMissing && s.cfg.Secret == "":
+			r.Add(NewFinding(catalog.AccessUnproven, catalog.ParamVault, s.vaultName))
+		default:
 			r.Add(f)
+			getDenied = denied
 		}
 	}
 
@@ -67,17 +70,23 @@ func checkAccess(ctx context.Context, s *state) (r Result) {
 	} else {
 		f, denied, _ := s.accessFinding(err, "list", "")
 		switch {
-		case denied && getDenied && f.Code != catalog.ListDenied:
+		case denied && getDenied, hasFinding(r, f.Code):
 		case denied:
 			r.Add(NewFinding(catalog.ListDenied, catalog.ParamVault, s.vaultName, catalog.ParamClientID, s.appID, catalog.ParamCloud, s.vaultCloud.Name))
 		default:
 			r.Add(f)
 		}
 	}
-	if s.cfg.Secret == "" && s.rbac && !getDenied {
-		r.Add(NewFinding(catalog.AccessUnproven, catalog.ParamVault, s.vaultName))
-	}
 	return r
+}
+
+func hasFinding(r Result, code string) bool {
+	for _, f := range r.Findings {
+		if f.Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // secretState reads a secret and returns only its state: the value is

@@ -42,12 +42,9 @@ func checkCloud(_ context.Context, s *state) Result {
 			catalog.ParamExpectedScope, s.vaultCloud.Scope(),
 			catalog.ParamVault, s.vaultName)
 		r.Add(f)
-		s.fixes = append(s.fixes, fix{check: catalog.CheckCloud, code: catalog.CloudMismatch})
 		if mismatch {
+			s.fixes = append(s.fixes, fix{check: catalog.CheckCloud, code: catalog.CloudMismatch})
 			s.tokenAuthority = s.vaultCloud.Authority()
-		}
-		if scopeMismatch {
-			s.tokenScope = s.vaultCloud.Scope()
 		}
 	}
 	return r

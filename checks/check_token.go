@@ -100,7 +100,14 @@ func (s *state) tokenFinding(err error, rec *Recorder, tenant string) Finding {
 func (s *state) aadstsFinding(e entraError, tenant string) Finding {
 	code := e.Codes[0]
 	tokenCloud, _ := azcloud.ByAuthorityHost(s.tokenAuthority)
-	slug := aadsts.FindingFor(code, tokenCloud.Name != s.vaultCloud.Name)
+	crossCloud := tokenCloud.Name != s.vaultCloud.Name
+	if c, ok := azcloud.ByVaultResource(s.tokenScope); ok && c.Name != s.vaultCloud.Name {
+		crossCloud = true
+	}
+	slug := aadsts.FindingFor(code, crossCloud)
+	if slug == catalog.CertificateInvalid && s.cred.kind == credWorkload {
+		slug = catalog.FederatedTokenInvalid
+	}
 	meaning := aadsts.Meaning(code)
 	f := NewFinding(slug,
 		catalog.ParamCode, fmt.Sprintf("AADSTS%d", code),

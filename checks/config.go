@@ -44,6 +44,9 @@ func ParseVault(s string, c azcloud.Cloud) (*url.URL, error) {
 	if s == "" {
 		return nil, fmt.Errorf("--vault is empty")
 	}
+	if strings.HasPrefix(s, "-") {
+		return nil, fmt.Errorf("--vault %q looks like a flag: give the vault URL or name right after --vault", s)
+	}
 	if !strings.Contains(s, "://") && !strings.ContainsAny(s, "/:") {
 		if !validVaultName(s) {
 			return nil, fmt.Errorf("--vault %q is not a vault name (3-24 letters, digits and hyphens) nor an https URL", s)

@@ -66,6 +66,7 @@ func TestAuthorityProblem(t *testing.T) {
 		{"china", "https://login.chinacloudapi.cn", "https://login.chinacloudapi.cn", ""},
 		{"trailing slash", "https://login.chinacloudapi.cn/", "https://login.chinacloudapi.cn", ""},
 		{"china alias", "https://login.partner.microsoftonline.cn", "https://login.partner.microsoftonline.cn", ""},
+		{"upper case", "HTTPS://LOGIN.CHINACLOUDAPI.CN", "https://login.chinacloudapi.cn", ""},
 		{"bare host", "login.chinacloudapi.cn", "https://login.chinacloudapi.cn", problemNoScheme},
 		{"http", "http://login.microsoftonline.us", "https://login.microsoftonline.us", problemHTTP},
 		{"with tenant path", "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47", "https://login.microsoftonline.com", problemHasPath},

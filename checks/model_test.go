@@ -122,6 +122,8 @@ func TestTransportFinding(t *testing.T) {
 		{"proxy cannot resolve the vault", errors.New("Bad Gateway"), proxy, 502, true, catalog.VaultNotFound},
 		{"proxy wants credentials", errors.New("Proxy Authentication Required"), proxy, 407, true, catalog.ProxyProblem},
 		{"proxy refuses connections", refused, proxy, 0, true, catalog.ProxyProblem},
+		{"proxy never answers the CONNECT", errors.New("context deadline exceeded"), proxy, 0, true, catalog.ProxyProblem},
+		{"tunnel open, vault silent", errors.New("context deadline exceeded"), proxy, 200, true, catalog.VaultUnreachable},
 		{"proxy gateway timeout", errors.New("Gateway Timeout"), proxy, 504, true, catalog.VaultUnreachable},
 		{"no such host", &net.DNSError{Err: "no such host", Name: "x.vault.azure.cn", IsNotFound: true}, nil, 0, true, catalog.VaultNotFound},
 		{"timeout", errors.New("context deadline exceeded"), nil, 0, true, catalog.VaultUnreachable},

@@ -32,8 +32,7 @@ type state struct {
 	// tokenAuthority is the authority the token check uses: the app's, or
 	// the corrected one when a fix is being verified.
 	tokenAuthority string
-	// tokenScope is the scope the token check asks for: the app's, or the
-	// vault cloud's when a cross-cloud scope is being corrected.
+	// tokenScope is the scope the token check asks for: the app's.
 	tokenScope string
 	// fixes are the in-memory fixes the token check applies and verifies.
 	fixes []fix

@@ -109,7 +109,7 @@ func transportFinding(err error, host string, proxy *url.URL, connectStatus int,
 		return unreachable()
 	case proxy != nil && connectStatus != 0 && connectStatus != http.StatusOK:
 		return NewFinding(catalog.ProxyProblem, catalog.ParamProxy, via, catalog.ParamHost, host, catalog.ParamDetail, detail)
-	case proxy != nil && connectStatus == 0 && isDialError(err):
+	case proxy != nil && connectStatus == 0:
 		return NewFinding(catalog.ProxyProblem, catalog.ParamProxy, via, catalog.ParamHost, host, catalog.ParamDetail, detail)
 	case errors.As(err, &dnsErr) && dnsErr.IsNotFound && vault:
 		return NewFinding(catalog.VaultNotFound, catalog.ParamHost, host, catalog.ParamDetail, detail)
@@ -117,11 +117,4 @@ func transportFinding(err error, host string, proxy *url.URL, connectStatus int,
 		return NewFinding(catalog.TLSUntrusted, catalog.ParamHost, host, catalog.ParamDetail, detail, catalog.ParamProxy, via)
 	}
 	return unreachable()
-}
-
-// isDialError reports an error of connecting to the first hop (the proxy,
-// when there is one): refused, unreachable, or timed out while dialling.
-func isDialError(err error) bool {
-	var op *net.OpError
-	return errors.As(err, &op) && op.Op == "proxyconnect" || errors.As(err, &op) && op.Op == "dial"
 }

@@ -119,10 +119,12 @@ func emit(stdio IO, rep checks.Report, format report.Format, ropts report.Option
 		fmt.Fprintf(stdio.Err, "kvdoctor: write report: %v\n", err)
 		return ExitInternal
 	}
-	if len(outputs) > 0 && format == report.FormatText {
-		for _, path := range outputs {
-			fmt.Fprintf(stdio.Out, "wrote %s\n", path)
-		}
+	written := stdio.Out
+	if format != report.FormatText {
+		written = stdio.Err
+	}
+	for _, path := range outputs {
+		fmt.Fprintf(written, "wrote %s\n", path)
 	}
 	if rep.Status() == checks.Fail {
 		return ExitFindings

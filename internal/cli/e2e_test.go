@@ -41,6 +41,10 @@ func cnVaultOf(w *fakeazure.World) *fakeazure.Vault { return &w.Vaults[0] }
 func TestDiagnoseFindings(t *testing.T) {
 	t.Parallel()
 	certPath := writeUnregisteredCert(t)
+	fedTokenPath := filepath.Join(t.TempDir(), "token")
+	if err := os.WriteFile(fedTokenPath, []byte("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6ZGVmYXVsdDphcHAifQ.c2ln"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name        string
 		world       func(*fakeazure.World)
@@ -60,6 +64,13 @@ func TestDiagnoseFindings(t *testing.T) {
 		{name: "authority host without https", env: withEnv(chinaEnv(), "AZURE_AUTHORITY_HOST", "login.chinacloudapi.cn"), check: "env", status: "fail", slug: catalog.AuthorityInvalid, wantExit: 1},
 		{name: "China vault, global authority", env: withEnv(chinaEnv(), "AZURE_AUTHORITY_HOST", ""), check: "cloud", status: "fail", slug: catalog.CloudMismatch, wantCommand: "export AZURE_AUTHORITY_HOST=https://login.chinacloudapi.cn", wantExit: 1},
 		{name: "US Gov vault, China authority", env: map[string]string{"AZURE_TENANT_ID": govTenant, "AZURE_CLIENT_ID": govApp, "AZURE_CLIENT_SECRET": govSecret, "AZURE_AUTHORITY_HOST": chinaLogin}, args: []string{"--vault", govVault}, check: "cloud", status: "fail", slug: catalog.CloudMismatch, wantCommand: "export AZURE_AUTHORITY_HOST=https://login.microsoftonline.us", wantExit: 1},
+		{name: "scope of the public cloud asked of the China authority", env: chinaEnv(), args: []string{"--scope", "https://vault.azure.net/.default"}, check: "token", status: "fail", slug: catalog.CloudMismatch, wantExit: 1},
+		{name: "federated token not trusted", env: withEnv(chinaEnv(), "AZURE_CLIENT_SECRET", "", "AZURE_FEDERATED_TOKEN_FILE", fedTokenPath), check: "token", status: "fail", slug: catalog.FederatedTokenInvalid, wantExit: 1},
+		{name: "RBAC role on the whole vault", world: func(w *fakeazure.World) {
+			v := cnVaultOf(w)
+			v.PermissionModel, v.AccessPolicies = fakeazure.ModelRBAC, nil
+			v.RoleAssignments = []fakeazure.RoleAssignment{{PrincipalID: cnSP, Role: "Key Vault Secrets User", Scope: "/"}}
+		}, env: chinaEnv(), check: "access", status: "pass", wantExit: 0},
 		{name: "tenant unknown in its cloud", env: withEnv(chinaEnv(), "AZURE_TENANT_ID", "11111111-2222-4333-8444-555555555555"), check: "token", status: "fail", slug: catalog.TenantNotFound, wantExit: 1},
 		{name: "app not in tenant", env: withEnv(chinaEnv(), "AZURE_CLIENT_ID", "22222222-3333-4444-8555-666666666666"), check: "token", status: "fail", slug: catalog.AppNotInTenant, wantExit: 1},
 		{name: "wrong client secret", env: withEnv(chinaEnv(), "AZURE_CLIENT_SECRET", "Wrong8Q~notTheSecretAtAll.0123456789abcd"), check: "token", status: "fail", slug: catalog.InvalidClientSecret, wantCommand: "az ad app credential reset --id " + cnApp, wantExit: 1},
@@ -92,6 +103,16 @@ func TestDiagnoseFindings(t *testing.T) {
 			v := cnVaultOf(w)
 			v.PermissionModel, v.AccessPolicies = fakeazure.ModelRBAC, nil
 		}, env: chinaEnv(), args: []string{"--secret", "mysecret"}, check: "access", status: "fail", slug: catalog.RBACRoleMissing, wantCommand: `az role assignment create --role "Key Vault Secrets User" --assignee ` + cnApp, wantExit: 1},
+		{name: "RBAC role scoped to one secret, no --secret", world: func(w *fakeazure.World) {
+			v := cnVaultOf(w)
+			v.PermissionModel, v.AccessPolicies = fakeazure.ModelRBAC, nil
+			v.RoleAssignments = []fakeazure.RoleAssignment{{PrincipalID: cnSP, Role: "Key Vault Secrets User", Scope: "/secrets/mysecret"}}
+		}, env: chinaEnv(), check: "access", status: "warn", slug: catalog.AccessUnproven, wantExit: 0},
+		{name: "RBAC role scoped to one secret, --secret proves it", world: func(w *fakeazure.World) {
+			v := cnVaultOf(w)
+			v.PermissionModel, v.AccessPolicies = fakeazure.ModelRBAC, nil
+			v.RoleAssignments = []fakeazure.RoleAssignment{{PrincipalID: cnSP, Role: "Key Vault Secrets User", Scope: "/secrets/mysecret"}}
+		}, env: chinaEnv(), args: []string{"--secret", "mysecret"}, check: "access", status: "warn", slug: catalog.ListDenied, wantExit: 0},
 		{name: "get granted, list denied", world: func(w *fakeazure.World) { cnVaultOf(w).AccessPolicies[0].Secrets = []string{"get"} }, env: chinaEnv(), check: "access", status: "warn", slug: catalog.ListDenied, wantExit: 0},
 		{name: "secret does not exist", env: chinaEnv(), args: []string{"--secret", "nosuchsecret"}, check: "access", status: "fail", slug: catalog.SecretNotFound, wantExit: 1},
 		{name: "secret disabled", world: func(w *fakeazure.World) { cnVaultOf(w).Secrets[0].Enabled = enabled(false) }, env: chinaEnv(), args: []string{"--secret", "mysecret"}, check: "access", status: "fail", slug: catalog.SecretDisabled, wantCommand: "az keyvault secret set-attributes --vault-name mykeyvalue01 -n mysecret --enabled true", wantExit: 1},
@@ -115,6 +136,11 @@ func TestDiagnoseFindings(t *testing.T) {
 			status, codes := r.check(tt.check)
 			if status != tt.status || (tt.slug != "" && !slices.Contains(codes, tt.slug)) {
 				t.Fatalf("check %s = %s %v, want %s with %s\n%s", tt.check, status, codes, tt.status, tt.slug, r.stdout)
+			}
+			for i, c := range codes {
+				if slices.Contains(codes[i+1:], c) {
+					t.Errorf("check %s reports %s twice", tt.check, c)
+				}
 			}
 			if tt.wantCommand != "" && !strings.Contains(r.stdout, jsonEscape(tt.wantCommand)) {
 				t.Errorf("no fix command %q in the report:\n%s", tt.wantCommand, r.stdout)
