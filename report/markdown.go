@@ -273,7 +273,7 @@ func (m *Markdown) details(b *bytes.Buffer, r checks.Report) {
 			body.WriteString(tableRow(tr(m.lang, msgName), tr(m.lang, msgValue)))
 			body.WriteString(tableRule(2))
 			for _, f := range res.Facts {
-				body.WriteString(tableRow(mdCell(f.Key), codeCell(f.Value)))
+				body.WriteString(tableRow(mdCell(f.Key), codeCell(factValue(m.lang, f.Value))))
 			}
 			body.WriteString("\n")
 		}

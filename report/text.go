@@ -263,7 +263,7 @@ func (t *Text) facts(b *bytes.Buffer, facts checks.Facts) {
 		width = max(width, len(f.Key))
 	}
 	for _, f := range facts {
-		vs := lines(f.Value)
+		vs := lines(factValue(t.lang, f.Value))
 		if len(vs) == 0 {
 			vs = []string{""}
 		}

@@ -89,3 +89,17 @@ func hasHan(s string) bool {
 	}
 	return false
 }
+
+// TestChineseReportHasNoEnglishFacts: with --lang zh-CN, the facts the
+// checks write read in Chinese too, in the terminal and in Markdown.
+func TestChineseReportHasNoEnglishFacts(t *testing.T) {
+	t.Parallel()
+	for _, format := range []string{"text", "markdown"} {
+		r := runKV(t, healthyWorld(), chinaEnv(), "--vault", cnVault, "--lang", "zh-CN", "--verbose", "--format", format)
+		for _, english := range []string{"set, ", "granted", "not verified", "random name", "HTTPS_PROXY applies", "certificate issued", "client secret"} {
+			if strings.Contains(r.stdout, english) {
+				t.Errorf("%s: zh-CN report still says %q", format, english)
+			}
+		}
+	}
+}
