@@ -48,9 +48,11 @@ func worldSecrets(w *fakeazure.World) []string {
 var guidPattern = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`)
 
 // TestNoLeakInAnyWorld runs kvdoctor with every app's credential against
-// every vault of every world, in every format and language: no client
-// secret, secret value, issued token or token signature appears in any
-// output; with --redact, no full GUID of the world appears either.
+// every vault of every world, with the vault cloud's authority and with
+// none (so corrected authorities are verified too), in every format and
+// language: no client secret, secret value, issued token or token signature
+// appears in any output; with --redact, no full GUID of the world and not
+// the client address either.
 func TestNoLeakInAnyWorld(t *testing.T) {
 	t.Parallel()
 	for _, file := range worldFiles(t) {
@@ -62,35 +64,40 @@ func TestNoLeakInAnyWorld(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		guids := guidPattern.FindAllString(string(raw), -1)
+		identifying := guidPattern.FindAllString(string(raw), -1)
+		if w.ClientIP != "" {
+			identifying = append(identifying, w.ClientIP)
+		}
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			t.Parallel()
 			srv := fakeazure.Start(t, w, fakeazure.Options{})
 			for _, app := range w.Applications {
 				for _, v := range w.Vaults {
 					c, _ := azcloud.ByName(v.Cloud)
-					env := map[string]string{
-						"AZURE_TENANT_ID":      app.HomeTenant,
-						"AZURE_CLIENT_ID":      app.ClientID,
-						"AZURE_AUTHORITY_HOST": c.Authority(),
-					}
-					if len(app.Secrets) > 0 {
-						env["AZURE_CLIENT_SECRET"] = app.Secrets[0].Value
-					}
-					args := []string{"--vault", c.VaultURL(v.Name), "--timeout", "1s", "--verbose"}
-					if len(v.Secrets) > 0 {
-						args = append(args, "--secret", v.Secrets[0].Name)
-					}
-					for _, format := range []string{"text", "json", "markdown"} {
-						for _, lang := range []string{"en", "zh-CN"} {
-							a := append(append([]string(nil), args...), "--format", format, "--lang", lang)
-							t.Run(app.DisplayName+"/"+v.Name+"/"+format+"/"+lang, func(t *testing.T) {
-								t.Parallel()
-								r := runWith(t, srv, srv.Transport(), env, a...)
-								assertNoLeak(t, r, worldSecrets(w), nil)
-								r = runWith(t, srv, srv.Transport(), env, append(a, "--redact")...)
-								assertNoLeak(t, r, worldSecrets(w), guids)
-							})
+					for _, authority := range []string{c.Authority(), ""} {
+						env := map[string]string{
+							"AZURE_TENANT_ID":      app.HomeTenant,
+							"AZURE_CLIENT_ID":      app.ClientID,
+							"AZURE_AUTHORITY_HOST": authority,
+						}
+						if len(app.Secrets) > 0 {
+							env["AZURE_CLIENT_SECRET"] = app.Secrets[0].Value
+						}
+						args := []string{"--vault", c.VaultURL(v.Name), "--timeout", "1s", "--verbose"}
+						if len(v.Secrets) > 0 {
+							args = append(args, "--secret", v.Secrets[0].Name)
+						}
+						for _, format := range []string{"text", "json", "markdown"} {
+							for _, lang := range []string{"en", "zh-CN"} {
+								a := append(append([]string(nil), args...), "--format", format, "--lang", lang)
+								t.Run(app.DisplayName+"/"+v.Name+"/"+authority+"/"+format+"/"+lang, func(t *testing.T) {
+									t.Parallel()
+									r := runWith(t, srv, srv.Transport(), env, a...)
+									assertNoLeak(t, r, worldSecrets(w), nil)
+									r = runWith(t, srv, srv.Transport(), env, append(a, "--redact")...)
+									assertNoLeak(t, r, worldSecrets(w), identifying)
+								})
+							}
 						}
 					}
 				}
@@ -99,7 +106,7 @@ func TestNoLeakInAnyWorld(t *testing.T) {
 	}
 }
 
-func assertNoLeak(t *testing.T, r run, secrets, guids []string) {
+func assertNoLeak(t *testing.T, r run, secrets, identifying []string) {
 	t.Helper()
 	out := r.stdout + r.stderr
 	leaks := append([]string(nil), secrets...)
@@ -114,7 +121,7 @@ func assertNoLeak(t *testing.T, r run, secrets, guids []string) {
 			t.Errorf("output leaks a secret or token (%s…)", c[:min(len(c), 10)])
 		}
 	}
-	for _, g := range guids {
+	for _, g := range identifying {
 		if strings.Contains(strings.ToLower(out), strings.ToLower(g)) {
 			t.Errorf("redacted output still shows %s", g)
 		}
