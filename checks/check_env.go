@@ -85,7 +85,7 @@ func checkEnv(_ context.Context, s *state) Result {
 		if f.path == "" {
 			continue
 		}
-		if _, err := os.Stat(f.path); err != nil {
+		if st, err := os.Stat(f.path); err != nil || st.IsDir() {
 			malformed(f.name, problemFileMissing, true)
 		}
 	}

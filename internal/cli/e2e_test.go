@@ -77,6 +77,7 @@ func TestDiagnoseFindings(t *testing.T) {
 		{name: "client secret expired", world: func(w *fakeazure.World) {
 			w.Applications[0].Secrets[0].EndDateTime = time.Now().Add(-48 * time.Hour).UTC().Truncate(time.Second)
 		}, env: chinaEnv(), check: "token", status: "fail", slug: catalog.ClientSecretExpired, wantCommand: "az ad app credential reset --id " + cnApp, wantExit: 1},
+		{name: "certificate path is a directory", env: withEnv(chinaEnv(), "AZURE_CLIENT_SECRET", "", "AZURE_CLIENT_CERTIFICATE_PATH", os.TempDir()), check: "env", status: "fail", slug: catalog.EnvMalformed, wantExit: 1},
 		{name: "certificate not registered", env: withEnv(chinaEnv(), "AZURE_CLIENT_SECRET", "", "AZURE_CLIENT_CERTIFICATE_PATH", certPath), check: "token", status: "fail", slug: catalog.CertificateInvalid, wantExit: 1},
 		{name: "local clock far from Entra ID's", world: func(w *fakeazure.World) { w.ClockSkewSeconds = 3 * 3600 }, env: chinaEnv(), check: "token", status: "warn", slug: catalog.ClockSkew, wantExit: 0},
 		{name: "vault in another tenant", world: func(w *fakeazure.World) { cnVaultOf(w).Tenant = cnOtherTenant }, env: chinaEnv(), check: "vault", status: "fail", slug: catalog.VaultTenantMismatch, wantCommand: "az keyvault show -n mykeyvalue01 --query properties.tenantId", wantExit: 1},
