@@ -105,9 +105,6 @@ func (s *state) aadstsFinding(e entraError, tenant string) Finding {
 		crossCloud = true
 	}
 	slug := aadsts.FindingFor(code, crossCloud)
-	if slug == catalog.CertificateInvalid && s.cred.kind == credWorkload {
-		slug = catalog.FederatedTokenInvalid
-	}
 	meaning := aadsts.Meaning(code)
 	f := NewFinding(slug,
 		catalog.ParamCode, fmt.Sprintf("AADSTS%d", code),

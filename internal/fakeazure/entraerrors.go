@@ -105,6 +105,14 @@ func errAssertionSignature(reason, thumbprint string, c ClientCertificate, start
 		reason, thumbprint, start.UTC().Format("01/02/2006 15:04:05"), c.EndDateTime.UTC().Format("01/02/2006 15:04:05"))}
 }
 
+// errFederatedNoMatch answers a federated token (an assertion with no
+// certificate thumbprint, issued by another identity provider): worlds hold
+// no federated identity credentials, so no record ever matches its issuer.
+func errFederatedNoMatch(issuer string) aadError {
+	return aadError{http.StatusBadRequest, "invalid_request", 700211, fmt.Sprintf(
+		"No matching federated identity record found for presented assertion issuer '%s'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation", issuer)}
+}
+
 func errAssertionMalformed(detail string) aadError {
 	return aadError{http.StatusBadRequest, "invalid_request", 50027, "JWT token is invalid or malformed. " + detail}
 }

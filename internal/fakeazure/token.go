@@ -161,6 +161,10 @@ func checkClientAssertion(app *Application, assertion string, now time.Time) *aa
 		return &e
 	}
 	thumb := assertionThumbprint(t.header)
+	if iss := str(t.claims, "iss"); thumb == "" && iss != app.ClientID {
+		e := errFederatedNoMatch(iss)
+		return &e
+	}
 	var found *ClientCertificate
 	var pub *rsa.PublicKey
 	var start time.Time
