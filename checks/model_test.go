@@ -127,7 +127,7 @@ func TestTransportFinding(t *testing.T) {
 		{"proxy gateway timeout", errors.New("Gateway Timeout"), proxy, 504, true, catalog.VaultUnreachable},
 		{"no such host", &net.DNSError{Err: "no such host", Name: "x.vault.azure.cn", IsNotFound: true}, nil, 0, true, catalog.VaultNotFound},
 		{"timeout", errors.New("context deadline exceeded"), nil, 0, true, catalog.VaultUnreachable},
-		{"login host unreachable", errors.New("context deadline exceeded"), nil, 0, false, catalog.TokenFailed},
+		{"login host unreachable", errors.New("context deadline exceeded"), nil, 0, false, catalog.AuthorityUnreachable},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -95,7 +95,7 @@ func transportFinding(err error, host string, proxy *url.URL, connectStatus int,
 		if vault {
 			return NewFinding(catalog.VaultUnreachable, catalog.ParamHost, host, catalog.ParamDetail, detail, catalog.ParamProxy, via)
 		}
-		return NewFinding(catalog.TokenFailed, catalog.ParamHost, host, catalog.ParamDetail, detail)
+		return NewFinding(catalog.AuthorityUnreachable, catalog.ParamHost, host, catalog.ParamDetail, detail, catalog.ParamProxy, via)
 	}
 	var dnsErr *net.DNSError
 	var unknownAuthority x509.UnknownAuthorityError

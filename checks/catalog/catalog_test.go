@@ -188,6 +188,7 @@ func TestParamsCoverTheChecks(t *testing.T) {
 		{ClockSkew, []string{"skew", "code", "host"}},
 		{ScopeInvalid, []string{"scope", "resource", "expectedScope"}},
 		{TokenFailed, []string{"code", "codeMeaning", "cloud"}},
+		{AuthorityUnreachable, []string{"host", "detail", "proxy"}},
 		{VaultTenantMismatch, []string{"tenantId", "vaultTenantId", "vault", "cloud", "foundIssuer", "expectedIssuer"}},
 		{TokenAudienceWrong, []string{"expectedAudience", "foundAudience", "vault", "cloud"}},
 		{VaultNotFound, []string{"vault", "host", "cloud", "proxy"}},

@@ -145,6 +145,26 @@ var tokenEntries = []Entry{
 		},
 	},
 	{
+		Slug: AuthorityUnreachable, Severity: Error, Check: CheckToken,
+		Params: []string{ParamHost, ParamDetail, ParamProxy},
+		Title: Text{
+			EN: "The sign-in host did not answer as Microsoft Entra ID",
+			ZH: "登录主机未以 Microsoft Entra ID 的方式响应",
+		},
+		Meaning: Text{
+			EN: "No token could be requested: [[the request to {host} failed: {detail}.||the request to the sign-in host failed: {detail}.||the sign-in host {host} could not be reached.||the sign-in host could not be reached.]] The name may not resolve on this network, a firewall may drop the connection, or something else (a captive portal, a proxy's error page) answered in its place.[[ The request went through the proxy {proxy}.]]",
+			ZH: "无法请求令牌：[[对 {host} 的请求失败：{detail}。||对登录主机的请求失败：{detail}。||无法访问登录主机 {host}。||无法访问登录主机。]]可能是此网络无法解析该名称、防火墙丢弃了连接，或者有其他内容（强制门户、代理服务器的错误页）代替它做出了响应。[[请求经过了代理服务器 {proxy}。]]",
+		},
+		Fix: Text{
+			EN: "Make sure this machine can reach [[{host}||the sign-in host of the vault's cloud]] on port 443: check DNS, the firewall's outbound rules and, when a proxy is used, that it allows the host. The commands below show where it fails.",
+			ZH: "若要解决此问题，请确保此计算机可以通过端口 443 访问[[ {host}||保管库所在云的登录主机]]：请检查 DNS、防火墙的出站规则；若使用代理服务器，请确认其允许该主机。下面的命令可显示失败的位置。",
+		},
+		Commands: []string{
+			"nslookup {host}",
+			"curl -sv -o /dev/null https://{host}/common/discovery/instance?api-version=1.1",
+		},
+	},
+	{
 		Slug: TokenFailed, Severity: Error, Check: CheckToken,
 		Params: []string{ParamCode, ParamCodeMeaning, ParamCloud, ParamHost, ParamDetail},
 		Title: Text{

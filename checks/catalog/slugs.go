@@ -41,3 +41,7 @@ const (
 // AccessUnproven says a 404 on a random name proves nothing because RBAC may
 // be scoped to single secrets: only --secret can prove access.
 const AccessUnproven = "access-unproven"
+
+// AuthorityUnreachable says the sign-in host could not be reached or did not
+// answer as Entra ID (DNS, a dropped connection, a captive portal).
+const AuthorityUnreachable = "authority-unreachable"

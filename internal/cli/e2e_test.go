@@ -86,6 +86,12 @@ func TestDiagnoseFindings(t *testing.T) {
 		{name: "token of another tenant presented (AKV10032)", world: func(w *fakeazure.World) { cnVaultOf(w).Tenant = cnOtherTenant }, env: chinaEnv(), args: []string{"--no-verify"}, check: "access", status: "fail", slug: catalog.VaultTenantMismatch, wantExit: 1},
 		{name: "token for ARM, not Key Vault", env: chinaEnv(), args: []string{"--scope", "https://management.chinacloudapi.cn/.default"}, check: "claims", status: "fail", slug: catalog.TokenAudienceWrong, wantExit: 1},
 		{name: "token for ARM presented (AKV10022)", env: chinaEnv(), args: []string{"--scope", "https://management.chinacloudapi.cn/.default", "--no-verify"}, check: "access", status: "fail", slug: catalog.TokenAudienceWrong, wantExit: 1},
+		{name: "sign-in host resets the connection", world: func(w *fakeazure.World) {
+			w.Faults = []fakeazure.Fault{{Host: "login.chinacloudapi.cn", Kind: fakeazure.FaultReset}}
+		}, env: chinaEnv(), check: "token", status: "fail", slug: catalog.AuthorityUnreachable, wantCommand: "nslookup login.chinacloudapi.cn", wantExit: 1},
+		{name: "captive portal answers for the sign-in host", world: func(w *fakeazure.World) {
+			w.Faults = []fakeazure.Fault{{Host: "login.chinacloudapi.cn", Kind: fakeazure.FaultHTML}}
+		}, env: chinaEnv(), check: "token", status: "fail", slug: catalog.AuthorityUnreachable, wantExit: 1},
 		{name: "vault name does not resolve", env: chinaEnv(), args: []string{"--vault", "https://nosuchvault42.vault.azure.cn"}, check: "vault", status: "fail", slug: catalog.VaultNotFound, wantExit: 1},
 		{name: "captive portal answers for the vault", world: func(w *fakeazure.World) {
 			w.Faults = []fakeazure.Fault{{Host: "mykeyvalue01.vault.azure.cn", Kind: fakeazure.FaultHTML}}
