@@ -84,7 +84,7 @@ ERROR CODE: Throttled`, want: catalog.Throttled, conf: High},
 		{name: "public vault, China scope", text: "GET https://kv1.vault.azure.net/secrets/db\nscope=https://vault.azure.cn/.default", want: catalog.CloudMismatch, conf: Medium},
 		{name: "scope sent as a v1 resource", text: `AADSTS500011: The resource principal named https://vault.azure.net/.default was not found in the tenant named x.`,
 			want: catalog.ScopeInvalid, conf: High},
-		{name: "sign-in host does not resolve", text: `RestError: getaddrinfo EAI_AGAIN login.microsoftonline.com`, want: catalog.VaultUnreachable, conf: Medium},
+		{name: "sign-in host does not resolve", text: `RestError: getaddrinfo EAI_AGAIN login.microsoftonline.com`, want: catalog.AuthorityUnreachable, conf: Medium},
 		{name: "vault host does not resolve", text: `Error: getaddrinfo ENOTFOUND myvault.vault.azure.net`, want: catalog.VaultNotFound, conf: Medium},
 		{name: "App Service managed identity refused", text: "ManagedIdentityCredential authentication failed: Service request failed.\nStatus: 400 (Bad Request)\n\nContent:\n" +
 			`{"statusCode":400,"message":"Unable to load the proper Managed Identity."}`, want: catalog.ManagedIdentityUnavailable, conf: Medium},

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kvdoctor/kvdoctor/checks/catalog"
+	"github.com/kvdoctor/kvdoctor/internal/azcloud"
 )
 
 // phraseRule recognises a finding by fixed texts: Key Vault's error and inner
@@ -161,7 +162,10 @@ func phraseSignal(in *input, sc *scan, r phraseRule, off int) signal {
 		}
 	case catalog.VaultNotFound, catalog.VaultUnreachable:
 		kv = append(kv, transportHost(in, sc, line)...)
-		if h := paramOf(kv, catalog.ParamHost); h != "" && !isVaultHostName(h) {
+		h := paramOf(kv, catalog.ParamHost)
+		if _, signIn := azcloud.ByAuthorityHost(h); h != "" && signIn {
+			slug = catalog.AuthorityUnreachable
+		} else if h != "" && !isVaultHostName(h) {
 			slug = catalog.VaultUnreachable
 		}
 	}
@@ -171,7 +175,8 @@ func phraseSignal(in *input, sc *scan, r phraseRule, off int) signal {
 	return newSignal(line, conf, slug, kv...)
 }
 
-// dropGenericTransport removes vault-unreachable when a more precise
+// dropGenericTransport removes vault-unreachable and authority-unreachable
+// when a more precise
 // transport failure (DNS, TLS, proxy) explains the same broken connection.
 func dropGenericTransport(sigs []signal) []signal {
 	precise := false
@@ -186,7 +191,7 @@ func dropGenericTransport(sigs []signal) []signal {
 	}
 	out := sigs[:0]
 	for _, s := range sigs {
-		if s.finding.Code != catalog.VaultUnreachable {
+		if s.finding.Code != catalog.VaultUnreachable && s.finding.Code != catalog.AuthorityUnreachable {
 			out = append(out, s)
 		}
 	}
