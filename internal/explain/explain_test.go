@@ -84,6 +84,7 @@ ERROR CODE: Throttled`, want: catalog.Throttled, conf: High},
 		{name: "public vault, China scope", text: "GET https://kv1.vault.azure.net/secrets/db\nscope=https://vault.azure.cn/.default", want: catalog.CloudMismatch, conf: Medium},
 		{name: "scope sent as a v1 resource", text: `AADSTS500011: The resource principal named https://vault.azure.net/.default was not found in the tenant named x.`,
 			want: catalog.ScopeInvalid, conf: High},
+		{name: "URL-encoded form body", text: "body: scope=https%3A%2F%2Fvault.azure.cn%2F.default\nAADSTS500011: The resource principal named https://vault.azure.cn was not found in the tenant named x.", want: catalog.CloudMismatch, conf: Medium},
 		{name: "sign-in host does not resolve", text: `RestError: getaddrinfo EAI_AGAIN login.microsoftonline.com`, want: catalog.AuthorityUnreachable, conf: Medium},
 		{name: "vault host does not resolve", text: `Error: getaddrinfo ENOTFOUND myvault.vault.azure.net`, want: catalog.VaultNotFound, conf: Medium},
 		{name: "App Service managed identity refused", text: "ManagedIdentityCredential authentication failed: Service request failed.\nStatus: 400 (Bad Request)\n\nContent:\n" +
@@ -366,6 +367,18 @@ func TestQuoteHidesSecrets(t *testing.T) {
 	for _, c := range res.Evidence.Credentials {
 		if strings.Contains(c.Message, "Abc~def") {
 			t.Errorf("credential message holds the secret: %q", c.Message)
+		}
+	}
+}
+
+// TestURLEncodedHostsAreRead: a host inside scope=https%3A%2F%2F… is read
+// as the host, not with the escape glued to it.
+func TestURLEncodedHostsAreRead(t *testing.T) {
+	t.Parallel()
+	res := Explain([]byte("POST body: scope=https%3A%2F%2Fmykeyvalue01.vault.azure.cn%2F.default failed"))
+	for _, h := range res.Evidence.Hosts {
+		if strings.Contains(strings.ToLower(h), "2f") {
+			t.Errorf("host %q read with the URL escape", h)
 		}
 	}
 }

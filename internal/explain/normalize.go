@@ -9,8 +9,9 @@ import (
 
 // normalize turns pasted text into plain lines: valid UTF-8, no ANSI
 // colour codes, LF line ends, one level of JSON string escaping undone (twice
-// when the text was escaped twice), HTML entities decoded, typographic quotes
-// made ASCII, and quoting prefixes (`> `, Terraform's `│ `) removed.
+// when the text was escaped twice), HTML entities decoded, URL-encoded colons
+// and slashes decoded (form bodies carry scope=https%3A%2F%2F…), typographic
+// quotes made ASCII, and quoting prefixes (`> `, Terraform's `│ `) removed.
 func normalize(b []byte) string {
 	b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
 	s := stripControl(string(b))
@@ -20,10 +21,15 @@ func normalize(b []byte) string {
 	if strings.Contains(s, "&") {
 		s = html.UnescapeString(s)
 	}
+	if strings.Contains(s, "%") {
+		s = urlEscapes.Replace(s)
+	}
 	s = quoteReplacer.Replace(s)
 	s = stripQuoting(s)
 	return s
 }
+
+var urlEscapes = strings.NewReplacer("%3A", ":", "%3a", ":", "%2F", "/", "%2f", "/")
 
 var quoteReplacer = strings.NewReplacer(
 	"\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'",
