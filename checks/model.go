@@ -261,3 +261,39 @@ func (r Report) Status() Status {
 	}
 	return s
 }
+
+// MapStrings returns a copy of r with f applied to every string that came
+// from the environment or from Azure: target, proxy, facts, finding params
+// and quotes, and request evidence.
+func (r Report) MapStrings(f func(string) string) Report {
+	out := r
+	out.Target = Target{Vault: f(r.Target.Vault), Cloud: f(r.Target.Cloud), Secret: f(r.Target.Secret)}
+	out.Header.Proxy = f(r.Header.Proxy)
+	out.Results = make([]Result, len(r.Results))
+	for i, res := range r.Results {
+		c := res
+		c.Facts = nil
+		for _, fact := range res.Facts {
+			c.Facts = append(c.Facts, Fact{Key: fact.Key, Value: f(fact.Value)})
+		}
+		c.Findings = make([]Finding, len(res.Findings))
+		for j, fd := range res.Findings {
+			fd.Quote = f(fd.Quote)
+			if fd.Params != nil {
+				params := make(map[string]string, len(fd.Params))
+				for k, v := range fd.Params {
+					params[k] = f(v)
+				}
+				fd.Params = params
+			}
+			c.Findings[j] = fd
+		}
+		c.Requests = make([]Request, len(res.Requests))
+		for j, rq := range res.Requests {
+			rq.Host, rq.Path, rq.Error = f(rq.Host), f(rq.Path), f(rq.Error)
+			c.Requests[j] = rq
+		}
+		out.Results[i] = c
+	}
+	return out
+}

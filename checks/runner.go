@@ -10,6 +10,7 @@ import (
 
 	"github.com/kvdoctor/kvdoctor/checks/catalog"
 	"github.com/kvdoctor/kvdoctor/internal/azcloud"
+	"github.com/kvdoctor/kvdoctor/internal/secretmask"
 )
 
 // check is one step of the diagnosis.
@@ -62,7 +63,20 @@ func Run(ctx context.Context, cfg Config) Report {
 	}
 	rep.Header.DurationMs = s.now().Sub(start).Milliseconds()
 	rep.Header.ClientAddress = s.clientAddress
-	return rep
+	return rep.MapStrings(s.knownSecrets().Mask)
+}
+
+// knownSecrets are the secret values of the environment. The checks never
+// put them in a result; masking them catches a secret the user pasted into
+// another variable (AZURE_AUTHORITY_HOST, AZURE_USERNAME) or a flag, which
+// the checks do repeat.
+func (s *state) knownSecrets() secretmask.Known {
+	return secretmask.Known{
+		s.cred.secret.reveal(),
+		s.cred.certPassword.reveal(),
+		s.cred.password.reveal(),
+		s.cfg.Getenv(varClientSecret),
+	}
 }
 
 func newState(cfg Config) *state {

@@ -127,3 +127,38 @@ func assertNoLeak(t *testing.T, r run, secrets, identifying []string) {
 		}
 	}
 }
+
+// TestSecretInTheWrongPlace: a client secret pasted into another variable
+// or a flag, which kvdoctor does repeat, is masked in every format, with
+// and without --redact; so is a password in a URL.
+func TestSecretInTheWrongPlace(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+	}{
+		{"authority host", withEnv(chinaEnv(), "AZURE_AUTHORITY_HOST", "https://login.chinacloudapi.cn/"+cnSecret), nil},
+		{"authority query", withEnv(chinaEnv(), "AZURE_AUTHORITY_HOST", "https://login.chinacloudapi.cn/?client_secret="+cnSecret), nil},
+		{"username", withEnv(chinaEnv(), "AZURE_CLIENT_SECRET", "", "AZURE_USERNAME", cnSecret, "AZURE_PASSWORD", "pw-CANARY-123"), nil},
+		{"allowed tenants", withEnv(chinaEnv(), "AZURE_ADDITIONALLY_ALLOWED_TENANTS", cnSecret), nil},
+		{"scope", chinaEnv(), []string{"--scope", cnSecret}},
+		{"password in the authority URL", withEnv(chinaEnv(), "AZURE_AUTHORITY_HOST", "https://bob:PW0rd-CANARY@login.chinacloudapi.cn"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := fakeazure.Start(t, healthyWorld(), fakeazure.Options{})
+			for _, format := range []string{"text", "json", "markdown"} {
+				for _, redact := range []bool{false, true} {
+					args := append([]string{"--vault", cnVault, "--verbose", "--format", format}, tt.args...)
+					if redact {
+						args = append(args, "--redact")
+					}
+					r := runWith(t, srv, srv.Transport(), tt.env, args...)
+					assertNoLeak(t, r, []string{cnSecret, "pw-CANARY-123", "PW0rd-CANARY"}, nil)
+				}
+			}
+		})
+	}
+}

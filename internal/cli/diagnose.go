@@ -11,6 +11,7 @@ import (
 	"github.com/kvdoctor/kvdoctor/checks"
 	"github.com/kvdoctor/kvdoctor/checks/catalog"
 	"github.com/kvdoctor/kvdoctor/internal/azcloud"
+	"github.com/kvdoctor/kvdoctor/internal/secretmask"
 	"github.com/kvdoctor/kvdoctor/report"
 )
 
@@ -170,7 +171,7 @@ func (o diagnoseOptions) resolve(stdio IO) (checks.Config, report.Options, repor
 		vault = firstNonEmpty(stdio.Getenv("AZURE_KEYVAULT_URL"), stdio.Getenv("KEY_VAULT_NAME"))
 	}
 	if vault == "" {
-		return cfg, ropts, "", usagef("no vault: pass --vault https://NAME.vault.azure.cn (or set AZURE_KEYVAULT_URL)")
+		return cfg, ropts, "", usagef("no vault: pass --vault https://NAME.vault.azure.cn (or set AZURE_KEYVAULT_URL or KEY_VAULT_NAME)")
 	}
 	u, err := checks.ParseVault(vault, c)
 	if err != nil {
@@ -246,7 +247,7 @@ func lookupEnv(getenv func(string) string, name string) (string, bool) {
 
 // usageFail prints one line saying what is wrong and the usage hint.
 func usageFail(stdio IO, err error, hint string) int {
-	fmt.Fprintf(stdio.Err, "kvdoctor: %s\n", strings.TrimSpace(err.Error()))
+	fmt.Fprintf(stdio.Err, "kvdoctor: %s\n", secretmask.Shapes(strings.TrimSpace(err.Error())))
 	fmt.Fprintf(stdio.Err, "Run '%s' for usage.\n", hint)
 	return ExitUsage
 }
