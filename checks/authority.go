@@ -21,7 +21,7 @@ func authorityProblem(raw string) (fixed, problem string) {
 	}
 	host := azcloud.HostOf(v)
 	u, err := url.Parse("https://" + strings.TrimPrefix(strings.TrimPrefix(v, "https://"), "http://"))
-	if err == nil && strings.Trim(u.Path, "/") != "" && problem == "" {
+	if err == nil && (strings.Trim(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "") && problem == "" {
 		problem = problemHasPath
 	}
 	if _, ok := azcloud.ByAuthorityHost(host); !ok && problem == "" {

@@ -44,19 +44,19 @@ func checkToken(ctx context.Context, s *state) Result {
 	}
 	tok, err := s.acquire(ctx, rec, s.cred.tenantID, s.tokenAuthority, s.tokenScope)
 	r.Requests = rec.Requests()
-	if off, ok := rec.ClockOffset(); ok && (off > maxClockSkew || off < -maxClockSkew) {
-		f := NewFinding(catalog.ClockSkew, catalog.ParamSkew, off.Round(time.Second).String(), catalog.ParamHost, azcloud.HostOf(s.tokenAuthority))
-		if err == nil {
-			f.Severity = catalog.Warning
-		}
-		r.Add(f)
-	}
 	if err != nil {
 		f := s.tokenFinding(err, rec, s.cred.tenantID)
 		if f.Code == catalog.InvalidClientSecret {
 			s.confirmFinding(catalog.CheckEnv, catalog.SecretLooksLikeID)
 		}
 		r.Add(f)
+	}
+	if off, ok := rec.ClockOffset(); ok && (off > maxClockSkew || off < -maxClockSkew) && !hasFinding(r, catalog.ClockSkew) {
+		f := NewFinding(catalog.ClockSkew, catalog.ParamSkew, clockText(off), catalog.ParamHost, azcloud.HostOf(s.tokenAuthority))
+		f.Severity = catalog.Warning
+		r.Add(f)
+	}
+	if err != nil {
 		return r
 	}
 	s.token = tok
@@ -69,6 +69,17 @@ func checkToken(ctx context.Context, s *state) Result {
 		r.Facts.Add(catalog.SecretLooksLikeID, "cleared: a token was issued with this secret")
 	}
 	return r
+}
+
+// clockText shows a clock difference the same way in every language:
+// +00:10:00 (the server ahead) or -01:00:00.
+func clockText(d time.Duration) string {
+	sign := "+"
+	if d < 0 {
+		sign, d = "-", -d
+	}
+	d = d.Round(time.Second)
+	return fmt.Sprintf("%s%02d:%02d:%02d", sign, int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60)
 }
 
 // tokenFinding classifies a failed token request for tenant: by the AADSTS code in the
@@ -97,6 +108,9 @@ func (s *state) tokenFinding(err error, rec *Recorder, tenant string) Finding {
 	return transportFinding(err, host, proxyFor(s.transport, u), s.proxy.connectStatus(host), false)
 }
 
+// aadstsFinding names the finding of an Entra ID error. A workload
+// identity's assertion is its federated token, so an assertion Entra ID
+// cannot read or verify (50027, 700027) is that token's fault.
 func (s *state) aadstsFinding(e entraError, tenant string) Finding {
 	code := e.Codes[0]
 	tokenCloud, _ := azcloud.ByAuthorityHost(s.tokenAuthority)
@@ -105,6 +119,9 @@ func (s *state) aadstsFinding(e entraError, tenant string) Finding {
 		crossCloud = true
 	}
 	slug := aadsts.FindingFor(code, crossCloud)
+	if s.cred.kind == credWorkload && (code == 50027 || slug == catalog.CertificateInvalid) {
+		slug = catalog.FederatedTokenInvalid
+	}
 	meaning := aadsts.Meaning(code)
 	f := NewFinding(slug,
 		catalog.ParamCode, fmt.Sprintf("AADSTS%d", code),

@@ -70,6 +70,7 @@ func TestAuthorityProblem(t *testing.T) {
 		{"bare host", "login.chinacloudapi.cn", "https://login.chinacloudapi.cn", problemNoScheme},
 		{"http", "http://login.microsoftonline.us", "https://login.microsoftonline.us", problemHTTP},
 		{"with tenant path", "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47", "https://login.microsoftonline.com", problemHasPath},
+		{"query string", "https://login.chinacloudapi.cn/?x=1", "https://login.chinacloudapi.cn", problemHasPath},
 		{"unknown host", "https://login.example.com", "https://login.example.com", problemUnknownHost},
 	}
 	for _, tt := range tests {

@@ -184,7 +184,7 @@ var tokenEntries = []Entry{
 
 var claimsEntries = []Entry{
 	{
-		Slug: VaultTenantMismatch, Severity: Error, Check: CheckClaims,
+		Slug: VaultTenantMismatch, Severity: Error, Check: CheckVault,
 		Params: []string{ParamTenantID, ParamVaultTenantID, ParamVault, ParamCloud, ParamFoundIssuer, ParamExpectedIssuer},
 		Title: Text{
 			EN: "The app signs in to another tenant than the vault's",

@@ -47,12 +47,12 @@ var vaultEntries = []Entry{
 		Slug: ProxyProblem, Severity: Error, Check: CheckVault,
 		Params: []string{ParamProxy, ParamHost, ParamDetail},
 		Title: Text{
-			EN: "The proxy did not connect to the vault",
-			ZH: "代理服务器未能连接到保管库",
+			EN: "The proxy did not open a connection",
+			ZH: "代理服务器未能建立连接",
 		},
 		Meaning: Text{
-			EN: "[[The proxy {proxy} did not open a tunnel to {host}||The proxy {proxy} did not open a tunnel to the vault||The proxy did not open a tunnel to {host}||The proxy did not open a tunnel to the vault]][[: {detail}]]. The proxy's address or port may be wrong, it may want credentials, or its rules may not allow a CONNECT to the vault's host on port 443.",
-			ZH: "[[代理服务器 {proxy} 未能建立到 {host} 的隧道||代理服务器 {proxy} 未能建立到保管库的隧道||代理服务器未能建立到 {host} 的隧道||代理服务器未能建立到保管库的隧道]][[：{detail}]]。可能是代理服务器的地址或端口有误、需要凭据，或者其规则不允许对保管库主机的 443 端口执行 CONNECT。",
+			EN: "[[The proxy {proxy} did not open a tunnel to {host}||The proxy {proxy} did not open a tunnel to the vault||The proxy did not open a tunnel to {host}||The proxy did not open a tunnel to the vault]][[: {detail}]]. The proxy's address or port may be wrong, it may want credentials, or its rules may not allow a CONNECT to [[{host}||the vault's host]] on port 443.",
+			ZH: "[[代理服务器 {proxy} 未能建立到 {host} 的隧道||代理服务器 {proxy} 未能建立到保管库的隧道||代理服务器未能建立到 {host} 的隧道||代理服务器未能建立到保管库的隧道]][[：{detail}]]。可能是代理服务器的地址或端口有误、需要凭据，或者其规则不允许对[[ {host} ||保管库主机]]的 443 端口执行 CONNECT。",
 		},
 		Fix: Text{
 			EN: "Check HTTPS_PROXY (and HTTP_PROXY, NO_PROXY) against the proxy settings your network uses, and ask the proxy's administrators to allow [[{host}||the vault's host]] and the sign-in host of the vault's cloud. If the vault should be reached directly, add its host to NO_PROXY.",

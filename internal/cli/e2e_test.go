@@ -80,6 +80,10 @@ func TestDiagnoseFindings(t *testing.T) {
 		{name: "certificate path is a directory", env: withEnv(chinaEnv(), "AZURE_CLIENT_SECRET", "", "AZURE_CLIENT_CERTIFICATE_PATH", os.TempDir()), check: "env", status: "fail", slug: catalog.EnvMalformed, wantExit: 1},
 		{name: "certificate not registered", env: withEnv(chinaEnv(), "AZURE_CLIENT_SECRET", "", "AZURE_CLIENT_CERTIFICATE_PATH", certPath), check: "token", status: "fail", slug: catalog.CertificateInvalid, wantExit: 1},
 		{name: "local clock far from Entra ID's", world: func(w *fakeazure.World) { w.ClockSkewSeconds = 3 * 3600 }, env: chinaEnv(), check: "token", status: "warn", slug: catalog.ClockSkew, wantExit: 0},
+		{name: "expired secret on a machine whose clock is off", world: func(w *fakeazure.World) {
+			w.ClockSkewSeconds = 600
+			w.Applications[0].Secrets[0].EndDateTime = time.Now().Add(-48 * time.Hour).UTC().Truncate(time.Second)
+		}, env: chinaEnv(), check: "token", status: "fail", slug: catalog.ClientSecretExpired, wantExit: 1},
 		{name: "vault in another tenant", world: func(w *fakeazure.World) { cnVaultOf(w).Tenant = cnOtherTenant }, env: chinaEnv(), check: "vault", status: "fail", slug: catalog.VaultTenantMismatch, wantCommand: "az keyvault show -n mykeyvalue01 --query properties.tenantId", wantExit: 1},
 		{name: "vault in another tenant, the app not registered there", world: func(w *fakeazure.World) { cnVaultOf(w).Tenant = cnOtherTenant }, env: chinaEnv(), check: "vault", status: "fail", slug: catalog.AppNotInTenant, wantExit: 1},
 		{name: "authority host without https, verified", env: withEnv(chinaEnv(), "AZURE_AUTHORITY_HOST", "login.partner.microsoftonline.cn"), check: "token", status: "pass", slug: "", wantExit: 1},
