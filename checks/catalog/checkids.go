@@ -19,7 +19,7 @@ var checkTitles = map[string]Text{
 	CheckCloud:  {EN: "Cloud, authority and scope", ZH: "云、颁发机构和范围"},
 	CheckToken:  {EN: "Access token", ZH: "访问令牌"},
 	CheckClaims: {EN: "Token claims", ZH: "令牌声明"},
-	CheckVault:  {EN: "Key vault reachable", ZH: "密钥保管库可访问性"},
+	CheckVault:  {EN: "Key vault reachable", ZH: "能否连接到密钥保管库"},
 	CheckAccess: {EN: "Access to secrets", ZH: "机密访问权限"},
 }
 
