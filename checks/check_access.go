@@ -1,12 +1,14 @@
 package checks
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
@@ -49,7 +51,7 @@ func checkAccess(ctx context.Context, s *state) (r Result) {
 	getDenied := false
 	if err == nil {
 		r.Facts.Add("get", "granted")
-		r.Facts.Add("secretEnabled", boolString(enabled))
+		r.Facts.Add("secretEnabled", strconv.FormatBool(enabled))
 		r.Facts.Add("secretContentType", contentType)
 	} else {
 		f, denied, granted := s.accessFinding(err, "get", name)
@@ -147,7 +149,7 @@ func (s *state) accessFinding(err error, op, name string) (f Finding, denied, gr
 		catalog.ParamObjectID, s.objectID,
 		catalog.ParamSecret, s.cfg.Secret,
 		catalog.ParamPermission, op,
-		catalog.ParamCode, firstNonEmpty(inner, re.ErrorCode),
+		catalog.ParamCode, cmp.Or(inner, re.ErrorCode),
 	}
 	quote := strings.TrimSpace(kv.Error.Message)
 	mk := func(code string, extra ...string) Finding {
@@ -224,20 +226,4 @@ func afterLast(s, sep string) string {
 		return strings.TrimSpace(s[i+len(sep):])
 	}
 	return ""
-}
-
-func firstNonEmpty(v ...string) string {
-	for _, s := range v {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
-func boolString(b bool) string {
-	if b {
-		return "true"
-	}
-	return "false"
 }

@@ -50,15 +50,10 @@ func checkToken(ctx context.Context, s *state) Result {
 			s.confirmFinding(catalog.CheckEnv, catalog.SecretLooksLikeID)
 		}
 		r.Add(f)
-	}
-	if off, ok := rec.ClockOffset(); ok && (off > maxClockSkew || off < -maxClockSkew) && !hasFinding(r, catalog.ClockSkew) {
-		f := NewFinding(catalog.ClockSkew, catalog.ParamSkew, clockText(off), catalog.ParamHost, azcloud.HostOf(s.tokenAuthority))
-		f.Severity = catalog.Warning
-		r.Add(f)
-	}
-	if err != nil {
+		s.addClockSkew(&r, rec)
 		return r
 	}
+	s.addClockSkew(&r, rec)
 	s.token = tok
 	r.Facts.Add("expiresOn", tok.expiresOn.UTC().Format(time.RFC3339))
 	for _, f := range s.fixes {
@@ -69,6 +64,19 @@ func checkToken(ctx context.Context, s *state) Result {
 		r.Facts.Add(catalog.SecretLooksLikeID, "cleared: a token was issued with this secret")
 	}
 	return r
+}
+
+// addClockSkew warns when Entra ID's Date header is far from the local
+// clock. It is a warning: with a client secret, skew does not make the
+// request fail; a failure it causes (700024) has its own finding already.
+func (s *state) addClockSkew(r *Result, rec *Recorder) {
+	off, ok := rec.ClockOffset()
+	if !ok || (off <= maxClockSkew && off >= -maxClockSkew) || hasFinding(*r, catalog.ClockSkew) {
+		return
+	}
+	f := NewFinding(catalog.ClockSkew, catalog.ParamSkew, clockText(off), catalog.ParamHost, azcloud.HostOf(s.tokenAuthority))
+	f.Severity = catalog.Warning
+	r.Add(f)
 }
 
 // clockText shows a clock difference the same way in every language:

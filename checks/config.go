@@ -15,8 +15,6 @@ import (
 type Config struct {
 	// VaultURL is the vault as the user gave it, already parsed (https).
 	VaultURL *url.URL
-	// Cloud is the cloud named with --cloud, or the zero Cloud.
-	Cloud azcloud.Cloud
 	// Secret is the secret whose get is checked ("" probes a random name).
 	Secret string
 	// Getenv reads the app's environment.

@@ -20,8 +20,6 @@ const (
 	exConfidence
 	exConfidenceParen
 	exAlsoCheck
-	exFix
-	exDocs
 	exEvidence
 	exSeen
 	exSeenLine
@@ -63,8 +61,6 @@ var explainMessages = [exCount]catalog.Text{
 	exConfidence:      {EN: "confidence: %s", ZH: "置信度：%s"},
 	exConfidenceParen: {EN: " (confidence: %s)", ZH: "（置信度：%s）"},
 	exAlsoCheck:       {EN: "Also check", ZH: "还需检查"},
-	exFix:             {EN: "Fix", ZH: "解决方法"},
-	exDocs:            {EN: "docs: %s", ZH: "文档：%s"},
 	exEvidence:        {EN: "Evidence from the text", ZH: "文本中的证据"},
 	exSeen:            {EN: "Seen in the text:", ZH: "文本中的依据："},
 	exSeenLine:        {EN: "Seen in the text: %s", ZH: "文本中的依据：%s"},
@@ -209,7 +205,7 @@ func explainTextDiagnosis(b *bytes.Buffer, d explain.Diagnosis, lang catalog.Lan
 		if len(fix) > 0 {
 			first, fix = fix[0], fix[1:]
 		}
-		b.WriteString(in + pal.title.Sprint(etr(lang, exFix)) + colon(lang) + first + "\n")
+		b.WriteString(in + pal.title.Sprint(tr(lang, msgFix)) + colon(lang) + first + "\n")
 		for _, l := range fix {
 			b.WriteString(in + "  " + l + "\n")
 		}
@@ -222,7 +218,7 @@ func explainTextDiagnosis(b *bytes.Buffer, d explain.Diagnosis, lang catalog.Lan
 		}
 	}
 	if full && rd.Anchor != "" {
-		b.WriteString(in + pal.faint.Sprint(etr(lang, exDocs, rd.Anchor)) + "\n")
+		b.WriteString(in + pal.faint.Sprint(tr(lang, msgDocs, rd.Anchor)) + "\n")
 	}
 }
 
@@ -287,7 +283,7 @@ func explainMarkdownDiagnosis(b *bytes.Buffer, d explain.Diagnosis, lang catalog
 		b.WriteString(p + "\n\n")
 	}
 	if fix := paragraphs(rd.Fix); fix != "" {
-		b.WriteString("**" + mdText(etr(lang, exFix)) + "**" + colon(lang) + fix + "\n\n")
+		b.WriteString("**" + mdText(tr(lang, msgFix)) + "**" + colon(lang) + fix + "\n\n")
 	}
 	var cmds []string
 	for _, c := range rd.Commands {
@@ -297,7 +293,7 @@ func explainMarkdownDiagnosis(b *bytes.Buffer, d explain.Diagnosis, lang catalog
 		b.WriteString(mdFence("sh", cmds) + "\n")
 	}
 	if rd.Anchor != "" {
-		b.WriteString(mdText(etr(lang, exDocs, "")) + mdCode(rd.Anchor) + "\n\n")
+		b.WriteString(mdText(tr(lang, msgDocs, "")) + mdCode(rd.Anchor) + "\n\n")
 	}
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -168,7 +169,7 @@ func (o diagnoseOptions) resolve(stdio IO) (checks.Config, report.Options, repor
 	}
 	vault := o.vault
 	if vault == "" {
-		vault = firstNonEmpty(stdio.Getenv("AZURE_KEYVAULT_URL"), stdio.Getenv("KEY_VAULT_NAME"))
+		vault = cmp.Or(stdio.Getenv("AZURE_KEYVAULT_URL"), stdio.Getenv("KEY_VAULT_NAME"))
 	}
 	if vault == "" {
 		return cfg, ropts, "", usagef("no vault: pass --vault https://NAME.vault.azure.cn (or set AZURE_KEYVAULT_URL or KEY_VAULT_NAME)")
@@ -187,7 +188,6 @@ func (o diagnoseOptions) resolve(stdio IO) (checks.Config, report.Options, repor
 	}
 	cfg = checks.Config{
 		VaultURL:  u,
-		Cloud:     c,
 		Secret:    o.secret,
 		Scope:     o.scope,
 		Getenv:    stdio.Getenv,
@@ -236,13 +236,7 @@ func resolveLang(flagValue string, getenv func(string) string) (catalog.Lang, er
 
 // useColor is true only on a terminal, without NO_COLOR or --no-color.
 func useColor(stdio IO, noColor bool) bool {
-	_, noColorSet := lookupEnv(stdio.Getenv, "NO_COLOR")
-	return stdio.IsTerminal && !noColor && !noColorSet
-}
-
-func lookupEnv(getenv func(string) string, name string) (string, bool) {
-	v := getenv(name)
-	return v, v != ""
+	return stdio.IsTerminal && !noColor && stdio.Getenv("NO_COLOR") == ""
 }
 
 // usageFail prints one line saying what is wrong and the usage hint.
@@ -250,13 +244,4 @@ func usageFail(stdio IO, err error, hint string) int {
 	fmt.Fprintf(stdio.Err, "kvdoctor: %s\n", secretmask.Shapes(strings.TrimSpace(err.Error())))
 	fmt.Fprintf(stdio.Err, "Run '%s' for usage.\n", hint)
 	return ExitUsage
-}
-
-func firstNonEmpty(v ...string) string {
-	for _, s := range v {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }
